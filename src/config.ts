@@ -1,0 +1,108 @@
+import { z } from 'zod/v4';
+import path from 'node:path';
+
+/**
+ * The environment, parsed once. Nothing else in Flokk reads `process.env`.
+ *
+ * Bot Framework credentials use the names botbuilder itself reads
+ * (`MicrosoftAppId`, `MicrosoftAppPassword`, `MicrosoftAppType`, `MicrosoftAppTenantId`).
+ */
+const Locale = z.enum(['nb', 'nn', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+const idList = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0))
+  .pipe(z.array(z.string().regex(/^[0-9a-fA-F-]{8,64}$/, 'each id must be a Teams aadObjectId (a GUID)')));
+
+const Env = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).optional(),
+  FLOKK_DATA_FILE: z.string().min(1).default('data/flokk.json'),
+  FLOKK_DEFAULT_LOCALE: Locale.default('nb'),
+  FLOKK_DEFAULT_NETWORK: z.string().min(1).default('digitrondelag'),
+  FLOKK_SEED_DEMO: z.enum(['true', 'false']).optional(),
+  FLOKK_BOOTSTRAP_ADMINS: idList.default([]),
+  FLOKK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  MicrosoftAppId: z.string().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().optional(),
+});
+
+export interface Credentials {
+  appId: string;
+  appPassword?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+}
+
+export interface Config {
+  /** Local development: no credentials, anonymous traffic, loopback only, demo data on first start. */
+  localMode: boolean;
+  port: number;
+  host: string;
+  dataFile: string;
+  defaultLocale: Locale;
+  defaultNetworkId: string;
+  seedDemo: boolean;
+  bootstrapAdmins: string[];
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  credentials?: Credentials;
+  version: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const blank = (v: string | undefined): string | undefined => (v && v.trim().length > 0 ? v.trim() : undefined);
+
+export function loadConfig(env: Record<string, string | undefined>, version = '0.0.0', cwd = process.cwd()): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid ${name}: ${issue.message} (got ${JSON.stringify(env[name])})`);
+  }
+  const e = parsed.data;
+  const appId = blank(e.MicrosoftAppId);
+  const credentials = appId ? credentialsFor(appId, e) : undefined;
+  const development = e.NODE_ENV === 'development';
+  if (!credentials && !development) {
+    throw new ConfigError(
+      'Refusing to start without Bot Framework credentials: set MicrosoftAppId (and MicrosoftAppPassword, or ' +
+        'MicrosoftAppType=UserAssignedMSI), or set NODE_ENV=development for local, anonymous development.',
+    );
+  }
+  const localMode = !credentials;
+  return {
+    localMode,
+    port: e.PORT,
+    host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
+    dataFile: path.resolve(cwd, e.FLOKK_DATA_FILE),
+    defaultLocale: e.FLOKK_DEFAULT_LOCALE,
+    defaultNetworkId: e.FLOKK_DEFAULT_NETWORK,
+    seedDemo: e.FLOKK_SEED_DEMO ? e.FLOKK_SEED_DEMO === 'true' : localMode,
+    bootstrapAdmins: e.FLOKK_BOOTSTRAP_ADMINS,
+    logLevel: e.FLOKK_LOG_LEVEL,
+    credentials,
+    version,
+  };
+}
+
+function credentialsFor(appId: string, e: z.infer<typeof Env>): Credentials {
+  const password = blank(e.MicrosoftAppPassword);
+  const tenantId = blank(e.MicrosoftAppTenantId);
+  if (e.MicrosoftAppType !== 'UserAssignedMSI' && !password) {
+    throw new ConfigError(`Invalid MicrosoftAppPassword: required when MicrosoftAppType is ${e.MicrosoftAppType}`);
+  }
+  if (e.MicrosoftAppType !== 'MultiTenant' && !tenantId) {
+    throw new ConfigError(`Invalid MicrosoftAppTenantId: required when MicrosoftAppType is ${e.MicrosoftAppType}`);
+  }
+  return { appId, appPassword: password, appType: e.MicrosoftAppType, tenantId };
+}

@@ -1,0 +1,83 @@
+import { open, readFile, rename, copyFile, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * A JSON file written atomically and durably: the new content goes to a temporary file in the
+ * same directory, is fsynced, renamed over the old file, and the directory is fsynced, so a
+ * crash at any moment leaves either the old file or the new one, never a torn one.
+ *
+ * It has the shape of a lowdb adapter (`read`, `write`).
+ */
+export class DurableJsonFile<T> {
+  private readonly tmp: string;
+
+  constructor(readonly file: string) {
+    this.tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  }
+
+  /**
+   * The file's text, or `undefined` if it does not exist. Bytes that are not UTF-8 are an error,
+   * not silently replaced by U+FFFD: a lossy read would be written back and lose them for good.
+   */
+  async readText(): Promise<string | undefined> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
+    try {
+      // ignoreBOM keeps a byte order mark in the text, as readFile(…, 'utf8') did.
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      throw new Error('the file is not valid UTF-8');
+    }
+  }
+
+  async read(): Promise<T | null> {
+    const text = await this.readText();
+    return text === undefined ? null : (JSON.parse(text) as T);
+  }
+
+  async write(data: T): Promise<void> {
+    const text = JSON.stringify(data, null, 1) + '\n';
+    const handle = await open(this.tmp, 'w', 0o600);
+    try {
+      try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(this.tmp, this.file);
+    } catch (e) {
+      // Whatever failed, the old file is untouched; do not leave a copy of the data lying beside it.
+      await unlink(this.tmp).catch(() => undefined);
+      throw e;
+    }
+    await syncDirectory(path.dirname(this.file));
+  }
+
+  /** Copies the current file aside, durably, before something risky such as a migration. */
+  async backup(suffix: string): Promise<string> {
+    const target = `${this.file}.${suffix}`;
+    await copyFile(this.file, target);
+    const handle = await open(target, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    return target;
+  }
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,51 @@
+import type { Portfolio } from '../domain/schema';
+
+/** What a change to the portfolio returns: the next state and whatever the caller wants back. */
+export interface Mutation<T> {
+  next: Portfolio;
+  result: T;
+}
+
+/**
+ * The one way Flokk reaches its data. Reads see the current in-memory state; every change goes
+ * through `update`, which applies it synchronously (so no change is computed from stale data)
+ * and resolves only once the state that includes it is durable.
+ */
+export interface PortfolioStore {
+  /** The current state. Treat it as immutable: changes go through `update`. */
+  read(): Portfolio;
+  /**
+   * Applies `change` to the current state at once, then resolves with its result after the
+   * state is durable. If `change` throws, nothing changes. If the write fails, the state
+   * returns to the last durable one and every change not yet durable is rejected.
+   */
+  update<T>(change: (current: Portfolio) => Mutation<T>): Promise<T>;
+  /** Resolves once every accepted change is durable. */
+  flush(): Promise<void>;
+  /** Flushes, then refuses further changes. */
+  close(): Promise<void>;
+  health(): Promise<StoreHealth>;
+}
+
+export interface StoreHealth {
+  ok: boolean;
+  detail?: string;
+}
+
+/** The data file could not be used; start-up stops and the file is left untouched. */
+export class StoreLoadError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`Cannot load the data file ${file}: ${reason}. The file was left untouched.`);
+    this.name = 'StoreLoadError';
+  }
+}
+
+export class StoreClosedError extends Error {
+  constructor() {
+    super('The portfolio store is closed');
+    this.name = 'StoreClosedError';
+  }
+}
