@@ -1,0 +1,28 @@
+import type { Locale } from '../domain/schema';
+import { en } from './en';
+import { nb, type Messages } from './nb';
+import { nn } from './nn';
+
+export type { Messages };
+const CATALOGUES: Record<Locale, Messages> = { nb, nn, en };
+
+export function messages(locale: Locale): Messages {
+  return CATALOGUES[locale];
+}
+
+/**
+ * The locale for a turn: the activity's own (Teams sends the user's client language, e.g.
+ * "nb-NO", "nn-NO", "en-US"), else the network's setting, else the configured default.
+ */
+export function chooseLocale(activityLocale: string | undefined, fallback: Locale): Locale {
+  const tag = (activityLocale ?? '').toLowerCase();
+  if (/^(nb|no)\b/.test(tag)) return 'nb';
+  if (/^nn\b/.test(tag)) return 'nn';
+  if (/^en\b/.test(tag)) return 'en';
+  return fallback;
+}
+
+/** Norwegian number formatting with a narrow no-break space as the thousands separator. */
+export function formatNumber(n: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nb-NO').format(n);
+}

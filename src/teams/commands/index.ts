@@ -1,0 +1,34 @@
+import type { TurnContext } from 'botbuilder';
+import { DomainError } from '../../domain/errors';
+import type { AppDeps } from '../deps';
+import { beginTurn } from '../turn';
+import { freeText } from './free-text.command';
+import { help } from './help.command';
+import { organisationProjects } from './organisation-projects.command';
+import { parseCommand, MAX_COMMAND_LENGTH } from './parse';
+import { portfolio } from './portfolio.command';
+import { showProject } from './project.command';
+import { whoOwns } from './who-owns.command';
+
+/** Every chat message: parse it into a command and run that command's handler. */
+export async function onMessage(context: TurnContext, deps: AppDeps): Promise<void> {
+  const text = context.activity.text ?? '';
+  if (text.length > MAX_COMMAND_LENGTH) throw new DomainError('INPUT.TOO_LONG', { length: text.length });
+  const turn = beginTurn(context, deps);
+  const command = parseCommand(text);
+  deps.log.debug('command', { kind: command.kind });
+  switch (command.kind) {
+    case 'help':
+      return help(context, turn);
+    case 'whoOwns':
+      return whoOwns(context, turn, command.query);
+    case 'organisationProjects':
+      return organisationProjects(context, turn, command.query);
+    case 'project':
+      return showProject(context, turn, command.query);
+    case 'portfolio':
+      return portfolio(context, turn, command.filters);
+    case 'freeText':
+      return freeText(context, turn, command.text);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * What a chat message asks for. Pure: text in, command out. Bokmål, nynorsk and English
+ * phrasings are all understood whatever the turn's locale, since people mix them.
+ */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'whoOwns'; query: string }
+  | { kind: 'organisationProjects'; query: string }
+  | { kind: 'project'; query: string }
+  | { kind: 'portfolio'; filters: string }
+  | { kind: 'freeText'; text: string };
+
+export const MAX_COMMAND_LENGTH = 500;
+
+const RULES: Array<[RegExp, (m: RegExpMatchArray) => Command]> = [
+  [/^(hjelp|help|\?|hjelp meg|hva kan du( gjøre)?|kva kan du( gjere)?|what can you do)$/i, () => ({ kind: 'help' })],
+  [
+    /^(?:hvem|kven|who)\s+(?:eier|eig|owns|er eier av|er eigar av|is the owner of|is owner of)\s+(?:prosjektet\s+|the project\s+)?(?<q>.+)$/i,
+    (m) => ({ kind: 'whoOwns', query: m.groups!.q! }),
+  ],
+  [
+    /^(?:hva|kva)\s+(?:eier|eig|deltar|deltek)\s+(?<q>.+?)(?:\s+(?:i|med i|og deltar i|og deltek i))?$/i,
+    (m) => ({ kind: 'organisationProjects', query: m.groups!.q! }),
+  ],
+  [
+    /^(?:hvilke prosjekter?|kva prosjekt|which projects)\s+(?:eier|eig|har|has|does)\s+(?<q>.+?)(?:\s+(?:own|have))?$/i,
+    (m) => ({ kind: 'organisationProjects', query: m.groups!.q! }),
+  ],
+  [/^what does\s+(?<q>.+?)\s+(?:own|take part in|participate in)$/i, (m) => ({ kind: 'organisationProjects', query: m.groups!.q! })],
+  [
+    /^(?:prosjekter|prosjekta|prosjekt|projects)\s+(?:for|til|hos|of|in)\s+(?<q>.+)$/i,
+    (m) => ({ kind: 'organisationProjects', query: m.groups!.q! }),
+  ],
+  [
+    /^(?:portef[øo]ljen?|portfolio|oversikt|overview|alle prosjekter|alle prosjekta|all projects|prosjekter|prosjekta|projects)(?:\s+(?<rest>.*))?$/i,
+    (m) => ({ kind: 'portfolio', filters: m.groups?.rest ?? '' }),
+  ],
+  [
+    /^(?:prosjekt(?:et|kort)?|project|vis|show|status(?:\s+(?:for|på|pa|of))?)\s+(?<q>.+)$/i,
+    (m) => ({ kind: 'project', query: m.groups!.q! }),
+  ],
+];
+
+/** Teams puts `<at>Flokk</at>` in channel messages; the words around it are the command. */
+export function stripMentions(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function parseCommand(raw: string): Command {
+  const text = stripMentions(raw).replace(/[?!.\s]+$/u, '').trim();
+  if (text.length === 0) return { kind: 'help' };
+  for (const [pattern, make] of RULES) {
+    const m = text.match(pattern);
+    if (m) return clean(make(m));
+  }
+  return { kind: 'freeText', text };
+}
+
+function clean(c: Command): Command {
+  if ('query' in c) return { ...c, query: c.query.replace(/^[«"'“]+|[»"'”]+$/gu, '').trim() };
+  return c;
+}

@@ -1,0 +1,13 @@
+import type { Config } from '../config';
+import type { PortfolioLookup } from '../domain/lookup';
+import type { Logger } from '../log';
+import type { PortfolioStore } from '../store/portfolio-store';
+
+/** Everything a handler may use, handed in by the composition root. */
+export interface AppDeps {
+  store: PortfolioStore;
+  lookup: PortfolioLookup;
+  log: Logger;
+  clock: () => Date;
+  config: Pick<Config, 'localMode' | 'defaultLocale' | 'defaultNetworkId' | 'bootstrapAdmins' | 'credentials'>;
+}

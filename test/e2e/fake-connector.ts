@@ -1,0 +1,65 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A small stand-in for the Bot Framework connector on 127.0.0.1: it receives what the bot sends
+ * to `serviceUrl` (replies, new messages, updates) and records it, answering as the connector does.
+ */
+export interface Received {
+  method: string;
+  path: string;
+  conversationId: string;
+  activity: Record<string, any>;
+}
+
+export interface FakeConnector {
+  serviceUrl: string;
+  received: Received[];
+  /** Everything sent since the last `take()`, and forget it. */
+  take(): Received[];
+  /** Answers the next requests with these statuses first (e.g. 429), then normally. */
+  failNext(...responses: Array<{ status: number; headers?: Record<string, string> }>): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeConnector(): Promise<FakeConnector> {
+  const received: Received[] = [];
+  const failures: Array<{ status: number; headers?: Record<string, string> }> = [];
+  let taken = 0;
+  let next = 1;
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const failure = failures.shift();
+      if (failure) {
+        res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+        res.end(JSON.stringify({ error: { code: 'Throttled', message: 'fake connector failure' } }));
+        return;
+      }
+      const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(req.url ?? '');
+      if (m) {
+        received.push({ method: req.method ?? '', path: req.url ?? '', conversationId: decodeURIComponent(m[1]!), activity: body ? JSON.parse(body) : {} });
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `sent-${next++}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    received,
+    take: () => {
+      const out = received.slice(taken);
+      taken = received.length;
+      return out;
+    },
+    failNext: (...r) => failures.push(...r),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,107 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Config } from '../../src/config';
+import { startFlokk, type Flokk } from '../../src/flokk';
+import { silentLogger, type Logger } from '../../src/log';
+import { execute, message, type ActivityOptions } from '../fixtures/activities';
+import { startFakeConnector, type FakeConnector, type Received } from './fake-connector';
+
+/**
+ * The real Flokk (restify + CloudAdapter + teams-ai + lowdb on a temp file) on an ephemeral
+ * loopback port, with a fake connector receiving its replies.
+ */
+export interface TestBot {
+  flokk: Flokk;
+  connector: FakeConnector;
+  dir: string;
+  config: Config;
+  /** POSTs an activity to /api/messages; returns the HTTP status and parsed body. */
+  post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** Sends a chat message and returns what the bot sent back during that turn. */
+  say(text: string, o?: Partial<ActivityOptions>): Promise<Received[]>;
+  /** Presses an Action.Execute button; returns the invoke response body. */
+  press(verb: string, data: Record<string, unknown>, o?: Partial<ActivityOptions>): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+export async function startTestBot(overrides: Partial<Config> = {}, log: Logger = silentLogger): Promise<TestBot> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'flokk-test-'));
+  const connector = await startFakeConnector();
+  const config: Config = {
+    localMode: true,
+    port: 0,
+    host: '127.0.0.1',
+    dataFile: path.join(dir, 'flokk.json'),
+    defaultLocale: 'nb',
+    defaultNetworkId: 'digitrondelag',
+    seedDemo: true,
+    bootstrapAdmins: [],
+    logLevel: 'info',
+    version: 'test',
+    ...overrides,
+  };
+  const flokk = await startFlokk(config, { log });
+  const opts = (o: Partial<ActivityOptions> = {}): ActivityOptions => ({ serviceUrl: connector.serviceUrl, ...o });
+  const post = async (activity: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${flokk.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(activity),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? safeJson(text) : undefined };
+  };
+  return {
+    flokk,
+    connector,
+    dir,
+    config,
+    post,
+    say: async (text, o) => {
+      connector.take();
+      const { status } = await post(message(text, opts(o)));
+      if (status !== 200) throw new Error(`POST /api/messages answered ${status}`);
+      return connector.take();
+    },
+    press: (verb, data, o) => post(execute(verb, data, opts(o))),
+    stop: async () => {
+      await flokk.close();
+      await connector.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** All visible text of a sent activity: its text plus every TextBlock, fact and button in its cards. */
+export function textOf(sent: Received | { activity: Record<string, any> } | Record<string, any>): string {
+  const activity = 'activity' in sent ? sent.activity : sent;
+  const parts: string[] = [];
+  if (typeof activity.text === 'string') parts.push(activity.text);
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const n = node as Record<string, unknown>;
+    if (typeof n.text === 'string') parts.push(n.text);
+    if (typeof n.title === 'string') parts.push(n.title);
+    if (typeof n.value === 'string' && n.type !== 'Input.ChoiceSet') parts.push(n.value);
+    for (const [k, v] of Object.entries(n)) if (k !== 'text' && k !== 'title' && k !== 'value') walk(v);
+  };
+  if (activity.type === 'AdaptiveCard') walk(activity.body);
+  else walk(activity.attachments?.map((a: { content: unknown }) => a.content) ?? []);
+  return parts.join('\n');
+}
+
+export function cardOf(sent: Received): Record<string, any> {
+  const card = sent.activity.attachments?.[0]?.content;
+  if (!card) throw new Error(`expected a card, got: ${JSON.stringify(sent.activity).slice(0, 300)}`);
+  return card;
+}
