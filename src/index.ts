@@ -7,18 +7,21 @@ import { StoreLoadError } from './store/portfolio-store';
 async function main(): Promise<void> {
   const config = loadConfig(process.env, packageVersion());
   const log = createLogger(config.logLevel);
-  const flokk = await startFlokk(config, { log });
+  const starting = startFlokk(config, { log });
   let stopping = false;
+  // Registered before start-up finishes, so a signal during start-up still stops cleanly.
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
+    const flokk = await starting;
     await flokk.close();
     log.info('stopped: every change is on disk');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  await starting;
 }
 
 main().catch((error: unknown) => {
