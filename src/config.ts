@@ -63,7 +63,8 @@ export class ConfigError extends Error {
 const blank = (v: string | undefined): string | undefined => (v && v.trim().length > 0 ? v.trim() : undefined);
 
 export function loadConfig(env: Record<string, string | undefined>, version = '0.0.0', cwd = process.cwd()): Config {
-  const parsed = Env.safeParse(env);
+  // A blank variable (`PORT=` in an env file) means unset; otherwise PORT="" coerces to 0, a random port.
+  const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).map(([k, v]) => [k, blank(v) === undefined ? undefined : v])));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
