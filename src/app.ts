@@ -1,13 +1,18 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { VERB, type Verb } from './cards/actions';
+import type { AdaptiveCard } from './cards/card';
+import { renderRegistrationCard } from './cards/registration.card';
 import { isDomainError } from './domain/errors';
+import type { Permission } from './domain/people';
+import { organisationsOf } from './domain/portfolio-queries';
 import { messages } from './i18n';
 import { onAction } from './teams/actions';
+import { RegistrationNeeded } from './teams/actor';
 import { onMessage } from './teams/commands';
-import { welcome } from './teams/welcome';
 import type { AppDeps } from './teams/deps';
-import { localeOf } from './teams/turn';
+import { beginTurn, localeOf, sendCard } from './teams/turn';
+import { onInstalled } from './teams/welcome';
 
 /**
  * The Teams application: every route Flokk answers, in one visible order. Handlers are thin;
@@ -22,12 +27,13 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
     removeRecipientMention: true,
   });
 
-  app.conversationUpdate('membersAdded', (context) => guardMessage(context, deps, () => welcome(context, deps)));
+  app.conversationUpdate('membersAdded', (context) => guardMessage(context, deps, () => onInstalled(context, deps)));
+  app.activity(ActivityTypes.InstallationUpdate, (context) => guardMessage(context, deps, () => onInstalled(context, deps)));
 
   app.activity(ActivityTypes.Message, (context) => guardMessage(context, deps, () => onMessage(context, deps)));
 
   for (const verb of Object.values(VERB) as Verb[]) {
-    app.adaptiveCards.actionExecute(verb, (context, _state, data) => guardAction(context, deps, () => onAction(context, deps, verb, data)));
+    app.adaptiveCards.actionExecute(verb, (context, _state, data) => guardAction(context, deps, verb, data));
   }
 
   app.error(async (context, error) => {
@@ -43,23 +49,34 @@ async function guardMessage(context: TurnContext, deps: AppDeps, run: () => Prom
   try {
     await run();
   } catch (error) {
+    if (error instanceof RegistrationNeeded) return sendCard(context, registrationCard(context, deps));
     await context.sendActivity(describe(context, deps, error));
   }
 }
 
-async function guardAction(context: TurnContext, deps: AppDeps, run: () => Promise<unknown>) {
+async function guardAction(context: TurnContext, deps: AppDeps, verb: Verb, data: unknown): Promise<AdaptiveCard | string> {
   try {
-    return (await run()) as Awaited<ReturnType<typeof onAction>>;
+    return await onAction(context, deps, verb, data);
   } catch (error) {
+    if (error instanceof RegistrationNeeded) {
+      const resume = typeof data === 'object' && data !== null ? { verb, data: data as Record<string, unknown> } : undefined;
+      return registrationCard(context, deps, resume);
+    }
     return describe(context, deps, error);
   }
+}
+
+function registrationCard(context: TurnContext, deps: AppDeps, resume?: { verb: string; data: Record<string, unknown> }): AdaptiveCard {
+  const turn = beginTurn(context, deps);
+  return renderRegistrationCard(organisationsOf(turn.portfolio, turn.network.id), turn.locale, resume);
 }
 
 /** The user's sentence for an error; the log gets the code (or the whole unexpected error). */
 function describe(context: TurnContext, deps: AppDeps, error: unknown): string {
   const t = messages(localeOf(context, deps));
   if (isDomainError(error)) {
-    deps.log.info('refused', { code: error.code, activityType: context.activity.type });
+    deps.log.info('refused', { code: error.code, activityType: context.activity.type, ...error.params });
+    if (error.code === 'ACCESS.DENIED') return t.denied[error.params.permission as Permission] ?? t.errors['ACCESS.DENIED'];
     return t.errors[error.code];
   }
   deps.log.error('handler failed', { error, activityType: context.activity.type });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config';
@@ -8,12 +9,14 @@ import type { Logger } from './log';
 import { createAdapter, createServer, listen, type RunningServer } from './server';
 import { LowdbStore } from './store/lowdb-store';
 import type { PortfolioStore } from './store/portfolio-store';
+import { ProactiveAnnouncer, type Announcer } from './teams/proactive/announcer';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
 export const DEMO_FILE = path.join(PROJECT_ROOT, 'data', 'demo-portfolio.json');
 
 export interface Flokk extends RunningServer {
   store: PortfolioStore;
+  announcer: Announcer;
 }
 
 export interface StartOptions {
@@ -35,7 +38,9 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
     },
   });
   const adapter = createAdapter(config.credentials);
-  const app = createApp({ store, lookup: new PortfolioLookup(), log, clock, config }, adapter);
+  const announcer = new ProactiveAnnouncer(adapter, config.credentials?.appId ?? '', store, log);
+  const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
+  const app = createApp({ store, lookup: new PortfolioLookup(), log, clock, newId, announcer, config }, adapter);
   const server = createServer({ app, adapter, store, log, version: config.version });
   const running = await listen(server, config.port, config.host);
   if (config.localMode) {
@@ -48,8 +53,10 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
   return {
     ...running,
     store,
+    announcer,
     close: async () => {
       await running.close();
+      await announcer.idle();
       await store.close();
     },
   };

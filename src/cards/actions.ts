@@ -2,16 +2,32 @@ import { z } from 'zod/v4';
 
 /**
  * Every Action.Execute verb Flokk's cards use, and the data each carries (ids, never objects).
- * Handlers parse `{ verb, ...data }` with `ActionData` before using anything in it.
+ * Handlers parse `{ verb, ...data }` with `ActionData` before using anything in it; form verbs
+ * carry their inputs too, which the verb's form schema then checks field by field.
  */
 export const VERB = {
   projectShow: 'project.show',
   portfolioPage: 'portfolio.page',
+  memberRegister: 'member.register',
+  initiativeShare: 'initiative.share',
+  initiativeShow: 'initiative.show',
+  initiativeInterest: 'initiative.interest',
+  initiativePropose: 'initiative.propose',
+  projectPropose: 'project.propose',
+  projectTransition: 'project.transition',
+  projectPhase: 'project.phase',
+  projectReportForm: 'project.reportForm',
+  projectReport: 'project.report',
+  rolesShow: 'roles.show',
+  rolesSet: 'roles.set',
 } as const;
 export type Verb = (typeof VERB)[keyof typeof VERB];
 
 const Id = z.string().min(1).max(100);
 const Choice = z.string().max(100).optional();
+
+const form = <V extends Verb, S extends z.ZodRawShape>(verb: V, shape: S) =>
+  z.object({ verb: z.literal(verb), ...shape }).catchall(z.union([z.string().max(10_000), z.number(), z.boolean()]));
 
 export const ActionData = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal(VERB.projectShow), projectId: Id }),
@@ -23,6 +39,23 @@ export const ActionData = z.discriminatedUnion('verb', [
     horizon: Choice,
     owner: Choice,
   }),
+  z.object({
+    verb: z.literal(VERB.memberRegister),
+    organisationId: z.string().max(100).default(''),
+    resume: z.object({ verb: z.string().max(50), data: z.record(z.string().max(60), z.unknown()) }).optional(),
+  }),
+  form(VERB.initiativeShare, {}),
+  z.object({ verb: z.literal(VERB.initiativeShow), initiativeId: Id }),
+  z.object({ verb: z.literal(VERB.initiativeInterest), initiativeId: Id }),
+  z.object({ verb: z.literal(VERB.initiativePropose), initiativeId: Id }),
+  form(VERB.projectPropose, {}),
+  z.object({ verb: z.literal(VERB.projectTransition), projectId: Id, transition: z.enum(['withdraw', 'submit', 'start', 'complete', 'pause', 'resume']) }),
+  // The phase and the roles come from the card's inputs, so they may be missing from the button's own data.
+  z.object({ verb: z.literal(VERB.projectPhase), projectId: Id, phase: z.string().max(30).default('') }),
+  z.object({ verb: z.literal(VERB.projectReportForm), projectId: Id }),
+  form(VERB.projectReport, { projectId: Id }),
+  z.object({ verb: z.literal(VERB.rolesShow), personId: z.string().max(100).default('') }),
+  z.object({ verb: z.literal(VERB.rolesSet), personId: z.string().max(100).default(''), roles: z.string().max(500).default('') }),
 ]);
 export type ActionData = z.infer<typeof ActionData>;
 export type DataFor<V extends Verb> = Omit<Extract<ActionData, { verb: V }>, 'verb'>;
@@ -33,8 +66,9 @@ export interface ExecuteAction {
   verb: Verb;
   data: Record<string, unknown>;
   style?: 'positive' | 'destructive';
+  associatedInputs?: 'auto' | 'none';
 }
 
-export function execute<V extends Verb>(title: string, verb: V, data: Partial<DataFor<V>>): ExecuteAction {
-  return { type: 'Action.Execute', title, verb, data: { ...data } };
+export function execute<V extends Verb>(title: string, verb: V, data: Partial<DataFor<V>>, extra: Partial<ExecuteAction> = {}): ExecuteAction {
+  return { type: 'Action.Execute', title, verb, data: { ...data }, ...extra };
 }

@@ -1,6 +1,9 @@
 import type { Locale, Portfolio, Project, Rag, StatusReport } from '../domain/schema';
 import { organisation, person } from '../domain/portfolio-queries';
 import { formatNumber, messages } from '../i18n';
+import { availableTransitions } from '../domain/projects';
+import { Phase } from '../domain/schema';
+import { VERB, execute } from './actions';
 import { badge, card, facts, heading, paragraph, subheading, type AdaptiveCard } from './card';
 
 const RAG_COLOUR: Record<Rag, string> = { green: 'Good', yellow: 'Warning', red: 'Attention' };
@@ -38,7 +41,7 @@ export function renderProjectCard(p: Portfolio, project: Project, locale: Locale
   }
   if (project.mandate) body.push(subheading(t.project.mandate), paragraph(project.mandate));
   body.push(...renderLatestReport(project.statusReports, locale));
-  return card(body, [], `${project.title}: ${t.labels.status[project.status]}, ${name(project.ownerOrganisationId)}`);
+  return card(body, lifecycleActions(project, locale), `${project.title}: ${t.labels.status[project.status]}, ${name(project.ownerOrganisationId)}`);
 }
 
 function renderLatestReport(reports: readonly StatusReport[], locale: Locale): unknown[] {
@@ -62,4 +65,33 @@ function renderLatestReport(reports: readonly StatusReport[], locale: Locale): u
     line(t.project.quality, latest.quality),
     ...(sorted.length > 1 ? [paragraph(`${t.project.trend}: ${trend}`, { isSubtle: true, spacing: 'Small' })] : []),
   ];
+}
+
+/** The lifecycle buttons that fit the project's status; who may press them is checked on the press. */
+function lifecycleActions(project: Project, locale: Locale): unknown[] {
+  const t = messages(locale);
+  const actions: unknown[] = availableTransitions(project.status).map((transition) =>
+    execute(t.lifecycle[transition], VERB.projectTransition, { projectId: project.id, transition }, transition === 'withdraw' ? { style: 'destructive' } : {}),
+  );
+  if (['approved', 'active', 'paused'].includes(project.status)) {
+    actions.push(execute(t.lifecycle.report, VERB.projectReportForm, { projectId: project.id }));
+    actions.push({
+      type: 'Action.ShowCard',
+      title: t.lifecycle.setPhase,
+      card: {
+        type: 'AdaptiveCard',
+        body: [
+          {
+            type: 'Input.ChoiceSet',
+            id: 'phase',
+            style: 'compact',
+            value: project.phase ?? '',
+            choices: Phase.options.map((ph) => ({ title: t.labels.phase[ph], value: ph })),
+          },
+        ],
+        actions: [execute(t.lifecycle.setPhase, VERB.projectPhase, { projectId: project.id })],
+      },
+    });
+  }
+  return actions;
 }

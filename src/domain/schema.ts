@@ -231,6 +231,8 @@ export const Decision = z.object({
   statement: Text(8000).default(''),
   dissent: z.array(z.object({ personId: Id.optional(), reason: Text(2000) })).default([]),
   abstentions: z.number().int().nonnegative().default(0),
+  /** The option(s) chosen, by their labels, when the outcome is 'chosen' (a choice poll). */
+  chosen: z.array(Text(200)).optional(),
   pollId: Id.optional(),
   projectId: Id.optional(),
   decidedBy: Id,

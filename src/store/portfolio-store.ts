@@ -1,10 +1,7 @@
+import type { Mutation } from '../domain/mutation';
 import type { Portfolio } from '../domain/schema';
 
-/** What a change to the portfolio returns: the next state and whatever the caller wants back. */
-export interface Mutation<T> {
-  next: Portfolio;
-  result: T;
-}
+export type { Mutation };
 
 /**
  * The one way Flokk reaches its data. Reads see the current in-memory state; every change goes

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { PortfolioLookup } from '../domain/lookup';
 import type { Logger } from '../log';
 import type { PortfolioStore } from '../store/portfolio-store';
+import type { Announcer } from './proactive/announcer';
 
 /** Everything a handler may use, handed in by the composition root. */
 export interface AppDeps {
@@ -9,5 +10,7 @@ export interface AppDeps {
   lookup: PortfolioLookup;
   log: Logger;
   clock: () => Date;
+  newId: (prefix: string) => string;
+  announcer: Announcer;
   config: Pick<Config, 'localMode' | 'defaultLocale' | 'defaultNetworkId' | 'bootstrapAdmins' | 'credentials'>;
 }

@@ -2,7 +2,7 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/card';
 import { DomainError } from '../domain/errors';
 import { networkForTenant } from '../domain/portfolio-queries';
-import type { Locale, Network, Portfolio } from '../domain/schema';
+import type { ConversationRef, Locale, Network, Portfolio } from '../domain/schema';
 import { chooseLocale, messages, type Messages } from '../i18n';
 import type { AppDeps } from './deps';
 
@@ -36,4 +36,35 @@ export function beginTurn(context: TurnContext, deps: AppDeps): Turn {
 
 export async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)], summary: card.fallbackText });
+}
+
+/**
+ * Replaces the card a button was pressed on, for everyone in the conversation. The invoke's own
+ * answer only reaches the person who pressed; this keeps the shared message in step.
+ */
+export async function replaceForAll(context: TurnContext, card: AdaptiveCard, deps: AppDeps): Promise<void> {
+  const id = context.activity.replyToId;
+  if (!id) return;
+  try {
+    await context.updateActivity({ id, type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: card.fallbackText });
+  } catch (error) {
+    // NOTE: Teams refuses updates to messages that are too old or were deleted; the pressing user still gets their card.
+    deps.log.warn('shared card not updated', { error });
+  }
+}
+
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+
+export function conversationKindOf(context: TurnContext): ConversationKind {
+  const type = context.activity.conversation?.conversationType;
+  return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
+}
+
+/** Where to post later. For a channel, the channel itself rather than the thread the command was typed in. */
+export function conversationRefOf(context: TurnContext): ConversationRef {
+  const a = context.activity;
+  const kind = conversationKindOf(context);
+  const teamsChannelId = (a.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+  const conversationId = kind === 'channel' ? (teamsChannelId ?? a.conversation.id.split(';')[0]!) : a.conversation.id;
+  return { conversationId, serviceUrl: a.serviceUrl, tenantId: tenantOf(context), channelId: a.channelId ?? 'msteams', botId: a.recipient?.id };
 }

@@ -9,6 +9,12 @@ import { parseCommand, MAX_COMMAND_LENGTH } from './parse';
 import { portfolio } from './portfolio.command';
 import { showProject } from './project.command';
 import { whoOwns } from './who-owns.command';
+import { announceHere } from './announce-here.command';
+import { initiatives } from './initiatives.command';
+import { proposeProjectForm } from './propose-project.command';
+import { roles } from './roles.command';
+import { shareInitiativeForm } from './share-initiative.command';
+import { statusReportForm } from './status-report.command';
 
 /** Every chat message: parse it into a command and run that command's handler. */
 export async function onMessage(context: TurnContext, deps: AppDeps): Promise<void> {
@@ -28,6 +34,18 @@ export async function onMessage(context: TurnContext, deps: AppDeps): Promise<vo
       return showProject(context, turn, command.query);
     case 'portfolio':
       return portfolio(context, turn, command.filters);
+    case 'shareInitiative':
+      return shareInitiativeForm(context, turn, command.title);
+    case 'initiatives':
+      return initiatives(context, turn, command.filters);
+    case 'proposeProject':
+      return proposeProjectForm(context, turn, command.title);
+    case 'statusReport':
+      return statusReportForm(context, turn, command.query);
+    case 'roles':
+      return roles(context, turn);
+    case 'announceHere':
+      return announceHere(context, turn);
     case 'freeText':
       return freeText(context, turn, command.text);
   }

@@ -8,6 +8,12 @@ export type Command =
   | { kind: 'organisationProjects'; query: string }
   | { kind: 'project'; query: string }
   | { kind: 'portfolio'; filters: string }
+  | { kind: 'shareInitiative'; title: string }
+  | { kind: 'initiatives'; filters: string }
+  | { kind: 'proposeProject'; title: string }
+  | { kind: 'statusReport'; query: string }
+  | { kind: 'roles' }
+  | { kind: 'announceHere' }
   | { kind: 'freeText'; text: string };
 
 export const MAX_COMMAND_LENGTH = 500;
@@ -34,6 +40,21 @@ const RULES: Array<[RegExp, (m: RegExpMatchArray) => Command]> = [
   [
     /^(?:portef[øo]ljen?|portfolio|oversikt|overview|alle prosjekter|alle prosjekta|all projects|prosjekter|prosjekta|projects)(?:\s+(?<rest>.*))?$/i,
     (m) => ({ kind: 'portfolio', filters: m.groups?.rest ?? '' }),
+  ],
+  [
+    /^(?:del|nytt|ny)\s+(?:et\s+|eit\s+)?initiativ(?:et)?(?::|\s)*(?<q>.*)$|^share\s+(?:an\s+)?initiative(?::|\s)*(?<q2>.*)$/i,
+    (m) => ({ kind: 'shareInitiative', title: (m.groups?.q || m.groups?.q2 || '').trim() }),
+  ],
+  [/^(?:initiativer|initiativa|initiativ|initiatives)(?:\s+(?<rest>.*))?$/i, (m) => ({ kind: 'initiatives', filters: m.groups?.rest ?? '' })],
+  [
+    /^(?:foresl[åa]|føresl[åa]|nytt)\s+(?:et\s+|eit\s+)?prosjekt(?::|\s)*(?<q>.*)$|^propose\s+(?:a\s+)?project(?::|\s)*(?<q2>.*)$/i,
+    (m) => ({ kind: 'proposeProject', title: (m.groups?.q || m.groups?.q2 || '').trim() }),
+  ],
+  [/^(?:ny\s+)?(?:statusrapport|status report)\s+(?:for\s+)?(?<q>.+)$/i, (m) => ({ kind: 'statusReport', query: m.groups!.q! })],
+  [/^(?:roller|roles)$/i, () => ({ kind: 'roles' })],
+  [
+    /^(?:kunngjøringer her|kunngjeringar her|announce here|bruk denne kanalen(?: til| for)?(?: kunngjøringer| kunngjeringar)?|use this channel(?: for announcements)?)$/i,
+    () => ({ kind: 'announceHere' }),
   ],
   [
     /^(?:prosjekt(?:et|kort)?|project|vis|show|status(?:\s+(?:for|på|pa|of))?)\s+(?<q>.+)$/i,

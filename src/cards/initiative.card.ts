@@ -1,0 +1,102 @@
+import type { FieldErrors } from '../domain/forms';
+import type { Similar } from '../domain/similar';
+import { organisation } from '../domain/portfolio-queries';
+import { Horizon, InitiativeLevel, type Initiative, type Locale, type Network, type Portfolio } from '../domain/schema';
+import { messages } from '../i18n';
+import { VERB, execute } from './actions';
+import { badge, card, facts, heading, paragraph, subheading, type AdaptiveCard } from './card';
+import { choiceInput, formErrorsBanner, textInput, type Values } from './form';
+
+export function renderInitiativeForm(p: Portfolio, network: Network, values: Values, errors: FieldErrors, locale: Locale): AdaptiveCard {
+  const t = messages(locale);
+  const orgs = p.organisations.filter((o) => o.networkId === network.id).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+  return card(
+    [
+      heading(t.initiative.formTitle),
+      paragraph(t.initiative.formIntro, { isSubtle: true }),
+      ...formErrorsBanner(t, errors),
+      ...textInput(t, 'title', t.initiative.title, values, errors, { required: true, maxLength: 200 }),
+      ...textInput(t, 'description', t.initiative.description, values, errors, { multiline: true, maxLength: 4000 }),
+      ...choiceInput(t, 'level', t.initiative.level, InitiativeLevel.options.map((l) => [l, t.initiative.levels[l]] as const), values, errors, { required: true }),
+      ...choiceInput(t, 'sourceOrganisationId', t.initiative.source, orgs.map((o) => [o.id, o.name] as const), values, errors, { filtered: true }),
+      ...textInput(t, 'sourceName', t.initiative.sourceName, values, errors, { maxLength: 200 }),
+      ...choiceInput(t, 'area', t.project.area, network.areas.map((a) => [a, a] as const), values, errors, { required: true }),
+      ...choiceInput(t, 'horizon', t.project.horizon, Horizon.options.map((h) => [h, t.labels.horizon[h]] as const), values, errors),
+      ...textInput(t, 'link', t.initiative.link, values, errors, { maxLength: 2000, placeholder: 'https://' }),
+      ...textInput(t, 'tags', t.initiative.tags, values, errors, { maxLength: 500 }),
+    ],
+    [{ type: 'Action.Execute', title: t.initiative.submit, verb: VERB.initiativeShare, data: {}, style: 'positive' }],
+    t.initiative.formTitle,
+  );
+}
+
+export interface InitiativeView {
+  /** The viewer's organisation, to label the interest button; absent on the shared card. */
+  viewerOrganisationId?: string;
+  similar?: readonly Similar[];
+  sharedByName?: string;
+}
+
+export function renderInitiativeCard(p: Portfolio, i: Initiative, locale: Locale, view: InitiativeView = {}): AdaptiveCard {
+  const t = messages(locale);
+  const orgName = (id: string) => organisation(p, id)?.name ?? '?';
+  const source = i.sourceOrganisationId ? orgName(i.sourceOrganisationId) : i.sourceName;
+  const names = i.interest.map((m) => orgName(m.organisationId));
+  const viewerIn = view.viewerOrganisationId !== undefined && i.interest.some((m) => m.organisationId === view.viewerOrganisationId);
+  const body: unknown[] = [heading(i.title)];
+  if (view.sharedByName) body.push(badge(t.initiative.sharedBy(view.sharedByName)));
+  if (i.example) body.push(badge(t.project.example));
+  if (i.description) body.push(paragraph(i.description));
+  body.push(
+    facts([
+      [t.initiative.level, t.initiative.levels[i.level]],
+      ...(source ? ([[t.initiative.sourceShort, source]] as Array<[string, string]>) : []),
+      [t.project.area, i.area],
+      ...(i.horizon ? ([[t.project.horizon, t.labels.horizon[i.horizon]]] as Array<[string, string]>) : []),
+      [t.project.status, t.initiative.statuses[i.status]],
+      ...(i.tags.length > 0 ? ([[t.initiative.tagsShort, i.tags.join(', ')]] as Array<[string, string]>) : []),
+    ]),
+  );
+  if (i.link) body.push(paragraph(`[${i.link}](${i.link})`));
+  body.push(subheading(t.initiative.interest), paragraph(names.length > 0 ? t.initiative.interestCount(names.length, names.join(', ')) : t.initiative.noInterest));
+  if (viewerIn && view.viewerOrganisationId) body.push(paragraph(t.initiative.yourOrgIsIn(orgName(view.viewerOrganisationId)), { isSubtle: true }));
+  if (view.similar && view.similar.length > 0) {
+    body.push(subheading(t.initiative.similar));
+    for (const s of view.similar) {
+      const network = p.networks.find((n) => n.id === s.item.networkId);
+      const where = s.item.networkId !== i.networkId && network ? ` (${t.initiative.inNetwork(network.name)})` : '';
+      const kind = s.kind === 'project' ? t.labels.status[s.item.status] : t.initiative.statuses[s.item.status];
+      body.push(paragraph(`- ${s.item.title}${where} · ${kind}`, { spacing: 'None' }));
+    }
+  }
+  const actions = [
+    execute(viewerIn ? t.initiative.wantOut : t.initiative.wantIn, VERB.initiativeInterest, { initiativeId: i.id }),
+    ...(i.status === 'open' ? [execute(t.initiative.propose, VERB.initiativePropose, { initiativeId: i.id })] : []),
+  ];
+  return card(body, actions, `${i.title} (${t.initiative.levels[i.level]})`);
+}
+
+export function renderInitiativeList(p: Portfolio, list: readonly Initiative[], locale: Locale, notice?: string): AdaptiveCard {
+  const t = messages(locale);
+  const shown = list.slice(0, 15);
+  const rows = shown.map((i) => ({
+    type: 'Container',
+    separator: true,
+    spacing: 'Small',
+    items: [
+      paragraph(`**${i.title}**`),
+      paragraph(`${t.initiative.levels[i.level]} · ${i.area} · ${t.initiative.statuses[i.status]} · ${t.initiative.interest}: ${i.interest.length}`, { isSubtle: true, spacing: 'None' }),
+    ],
+    selectAction: { type: 'Action.Execute', verb: VERB.initiativeShow, title: t.initiative.open, data: { initiativeId: i.id } },
+  }));
+  return card(
+    [
+      heading(t.initiative.listTitle),
+      ...(notice ? [paragraph(notice, { color: 'Warning' })] : []),
+      paragraph(t.initiative.listCount(list.length), { isSubtle: true }),
+      ...(rows.length > 0 ? rows : [paragraph(t.initiative.listEmpty)]),
+    ],
+    [],
+    `${t.initiative.listTitle}: ${t.initiative.listCount(list.length)}`,
+  );
+}

@@ -1,0 +1,22 @@
+import type { TurnContext } from 'botbuilder';
+import type { DataFor } from '../../cards/actions';
+import { renderProposalForm } from '../../cards/proposal.card';
+import { initiativeIn } from '../../domain/initiatives';
+import { requirePermission } from '../actor';
+import type { Turn } from '../turn';
+
+/** "Propose as project": the proposal form, filled in from the initiative. */
+export async function initiativePropose(context: TurnContext, turn: Turn, data: DataFor<'initiative.propose'>) {
+  const actor = requirePermission(context, turn, 'project.propose');
+  const i = initiativeIn(turn.portfolio, turn.network.id, data.initiativeId);
+  const values = {
+    title: i.title,
+    summary: i.description,
+    area: i.area,
+    horizon: i.horizon ?? '',
+    ownerOrganisationId: actor.organisationId ?? '',
+    participantOrganisationIds: i.interest.map((m) => m.organisationId).join(','),
+    initiativeId: i.id,
+  };
+  return renderProposalForm(turn.portfolio, turn.network, values, {}, turn.locale);
+}
