@@ -18,20 +18,28 @@ export interface FakeConnector {
   /** Everything sent since the last `take()`, and forget it. */
   take(): Received[];
   /** Answers the next requests with these statuses first (e.g. 429), then normally. */
-  failNext(...responses: Array<{ status: number; headers?: Record<string, string> }>): void;
+  failNext(...responses: Failure[]): void;
+  /** The same, only for requests with this method (e.g. 'POST', leaving card updates alone). */
+  failNextOf(method: string, ...responses: Failure[]): void;
   close(): Promise<void>;
+}
+
+export interface Failure {
+  status: number;
+  headers?: Record<string, string>;
 }
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const received: Received[] = [];
-  const failures: Array<{ status: number; headers?: Record<string, string> }> = [];
+  const failures: Array<Failure & { method?: string }> = [];
   let taken = 0;
   let next = 1;
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
-      const failure = failures.shift();
+      const index = failures.findIndex((f) => !f.method || f.method === req.method);
+      const failure = index === -1 ? undefined : failures.splice(index, 1)[0];
       if (failure) {
         res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
         res.end(JSON.stringify({ error: { code: 'Throttled', message: 'fake connector failure' } }));
@@ -56,6 +64,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       return out;
     },
     failNext: (...r) => failures.push(...r),
+    failNextOf: (method, ...r) => failures.push(...r.map((f) => ({ ...f, method }))),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
