@@ -10,7 +10,9 @@ import { messages } from './i18n';
 import { onAction } from './teams/actions';
 import { RegistrationNeeded } from './teams/actor';
 import { onMessage } from './teams/commands';
+import { registerSearch } from './teams/search';
 import type { AppDeps } from './teams/deps';
+import { RecentInvokes } from './teams/recent-invokes';
 import { beginTurn, localeOf, sendCard } from './teams/turn';
 import { onInstalled } from './teams/welcome';
 
@@ -32,9 +34,12 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
 
   app.activity(ActivityTypes.Message, (context) => guardMessage(context, deps, () => onMessage(context, deps)));
 
+  const recent = new RecentInvokes<AdaptiveCard | string>();
   for (const verb of Object.values(VERB) as Verb[]) {
-    app.adaptiveCards.actionExecute(verb, (context, _state, data) => guardAction(context, deps, verb, data));
+    app.adaptiveCards.actionExecute(verb, (context, _state, data) => recent.once(context.activity.id, () => guardAction(context, deps, verb, data)));
   }
+
+  registerSearch(app, deps);
 
   app.error(async (context, error) => {
     deps.log.error('unhandled turn error', { error, activityType: context.activity.type });

@@ -25,6 +25,9 @@ const Env = z.object({
   FLOKK_SEED_DEMO: z.enum(['true', 'false']).optional(),
   FLOKK_BOOTSTRAP_ADMINS: idList.default([]),
   FLOKK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  FLOKK_VOTE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  FLOKK_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  FLOKK_POLL_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -49,9 +52,17 @@ export interface Config {
   seedDemo: boolean;
   bootstrapAdmins: string[];
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Keys anonymous votes (HMAC of poll and person); must stay the same for the life of the data file. */
+  voteSecret: string;
+  /** Where download links point; by default the address Flokk listens on. */
+  publicUrl?: string;
+  pollCheckSeconds: number;
   credentials?: Credentials;
   version: string;
 }
+
+/** Local development only: anonymous polls there protect nothing real. */
+const LOCAL_VOTE_SECRET = 'flokk-local-development-only';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -81,6 +92,9 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     );
   }
   const localMode = !credentials;
+  if (!localMode && !e.FLOKK_VOTE_SECRET) {
+    throw new ConfigError('Invalid FLOKK_VOTE_SECRET: required outside local development (at least 16 random characters, kept for the life of the data file)');
+  }
   return {
     localMode,
     port: e.PORT,
@@ -91,6 +105,9 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     seedDemo: e.FLOKK_SEED_DEMO ? e.FLOKK_SEED_DEMO === 'true' : localMode,
     bootstrapAdmins: e.FLOKK_BOOTSTRAP_ADMINS,
     logLevel: e.FLOKK_LOG_LEVEL,
+    voteSecret: e.FLOKK_VOTE_SECRET ?? LOCAL_VOTE_SECRET,
+    publicUrl: e.FLOKK_PUBLIC_URL?.replace(/\/+$/, ''),
+    pollCheckSeconds: e.FLOKK_POLL_CHECK_SECONDS,
     credentials,
     version,
   };

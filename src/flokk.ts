@@ -9,14 +9,18 @@ import type { Logger } from './log';
 import { createAdapter, createServer, listen, type RunningServer } from './server';
 import { LowdbStore } from './store/lowdb-store';
 import type { PortfolioStore } from './store/portfolio-store';
-import { ProactiveAnnouncer, type Announcer } from './teams/proactive/announcer';
+import type { AppDeps } from './teams/deps';
+import { Exports } from './teams/exports';
+import { PollScheduler } from './teams/polls/poll-scheduler';
+import { ProactiveOutbox, type Outbox } from './teams/proactive/outbox';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
 export const DEMO_FILE = path.join(PROJECT_ROOT, 'data', 'demo-portfolio.json');
 
 export interface Flokk extends RunningServer {
   store: PortfolioStore;
-  announcer: Announcer;
+  outbox: Outbox;
+  scheduler: PollScheduler;
 }
 
 export interface StartOptions {
@@ -38,11 +42,23 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
     },
   });
   const adapter = createAdapter(config.credentials);
-  const announcer = new ProactiveAnnouncer(adapter, config.credentials?.appId ?? '', store, log);
-  const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
-  const app = createApp({ store, lookup: new PortfolioLookup(), log, clock, newId, announcer, config }, adapter);
-  const server = createServer({ app, adapter, store, log, version: config.version });
+  const outbox = new ProactiveOutbox(adapter, config.credentials?.appId ?? '', store, log);
+  let publicUrl = config.publicUrl ?? '';
+  const exports = new Exports(() => publicUrl);
+  const deps: AppDeps = {
+    store,
+    lookup: new PortfolioLookup(),
+    log,
+    clock,
+    newId: (prefix) => `${prefix}-${randomUUID()}`,
+    outbox,
+    exports,
+    config,
+  };
+  const app = createApp(deps, adapter);
+  const server = createServer({ app, adapter, store, log, exports, version: config.version });
   const running = await listen(server, config.port, config.host);
+  publicUrl ||= running.url;
   if (config.localMode) {
     log.warn(`local development mode: no Bot Framework credentials, accepting anonymous traffic on ${running.url}/api/messages only`, {
       host: config.host,
@@ -50,13 +66,18 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
   } else {
     log.info('listening', { url: running.url, appType: config.credentials?.appType });
   }
+  const scheduler = new PollScheduler(deps);
+  await scheduler.tick();
+  scheduler.start(config.pollCheckSeconds * 1000);
   return {
     ...running,
     store,
-    announcer,
+    outbox,
+    scheduler,
     close: async () => {
       await running.close();
-      await announcer.idle();
+      await scheduler.stop();
+      await outbox.idle();
       await store.close();
     },
   };

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Credentials } from './config';
 import type { Logger } from './log';
 import type { PortfolioStore } from './store/portfolio-store';
+import type { Exports } from './teams/exports';
 
 /** Larger than any Teams activity Flokk needs; beyond it restify answers 413 before parsing. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -27,6 +28,7 @@ export interface ServerDeps {
   app: Application<TurnState>;
   adapter: TeamsAdapter;
   store: PortfolioStore;
+  exports: Exports;
   log: Logger;
   version: string;
 }
@@ -50,6 +52,20 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.get('/healthz', async (_req: Request, res: Response) => {
     const store = await deps.store.health();
     res.json(store.ok ? 200 : 503, { status: store.ok ? 'ok' : 'degraded', version: deps.version, store });
+  });
+
+  server.get('/exports/:token/:name', async (req: Request, res: Response) => {
+    const file = deps.exports.get(String(req.params.token));
+    if (!file) {
+      res.send(404, { error: 'not found or expired' });
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"`,
+      'cache-control': 'no-store',
+    });
+    res.end(file.body);
   });
 
   server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, next: () => void) => {

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../src/config';
 
 const CWD = path.resolve('/srv/flokk');
 const dev = { NODE_ENV: 'development' };
-const creds = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'secret' };
+const creds = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'secret', FLOKK_VOTE_SECRET: 'a-long-random-vote-secret' };
 
 /** The ConfigError loadConfig throws for `env`; fails the test if it does not throw one. */
 function configError(env: Record<string, string | undefined>): ConfigError {
@@ -87,9 +87,20 @@ describe('loadConfig with credentials', () => {
   });
 
   it('accepts a user-assigned managed identity without a password', () => {
-    const config = loadConfig({ MicrosoftAppId: creds.MicrosoftAppId, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'tenant-1' }, '1', CWD);
+    const config = loadConfig(
+      { MicrosoftAppId: creds.MicrosoftAppId, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'tenant-1', FLOKK_VOTE_SECRET: creds.FLOKK_VOTE_SECRET },
+      '1',
+      CWD,
+    );
     expect(config.credentials).toEqual({ appId: creds.MicrosoftAppId, appPassword: undefined, appType: 'UserAssignedMSI', tenantId: 'tenant-1' });
     expect(config.localMode).toBe(false);
+  });
+
+  it('requires a stable vote secret outside local development, and a long one', () => {
+    const { FLOKK_VOTE_SECRET: _omitted, ...withoutSecret } = creds;
+    expect(configError(withoutSecret).message).toContain('FLOKK_VOTE_SECRET');
+    expect(configError({ ...creds, FLOKK_VOTE_SECRET: 'short' }).message).toContain('FLOKK_VOTE_SECRET');
+    expect(loadConfig(dev, '1', CWD).voteSecret.length).toBeGreaterThanOrEqual(16);
   });
 
   it('rejects an unknown MicrosoftAppType by name', () => {

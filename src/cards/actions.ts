@@ -20,6 +20,16 @@ export const VERB = {
   projectReport: 'project.report',
   rolesShow: 'roles.show',
   rolesSet: 'roles.set',
+  pollOpen: 'poll.open',
+  pollVote: 'poll.vote',
+  pollRefresh: 'poll.refresh',
+  pollClose: 'poll.close',
+  pollExtend: 'poll.extend',
+  pollReopen: 'poll.reopen',
+  pollExport: 'poll.export',
+  decisionLead: 'decision.lead',
+  decisionShow: 'decision.show',
+  decisionsMinutes: 'decisions.minutes',
 } as const;
 export type Verb = (typeof VERB)[keyof typeof VERB];
 
@@ -56,6 +66,28 @@ export const ActionData = z.discriminatedUnion('verb', [
   form(VERB.projectReport, { projectId: Id }),
   z.object({ verb: z.literal(VERB.rolesShow), personId: z.string().max(100).default('') }),
   z.object({ verb: z.literal(VERB.rolesSet), personId: z.string().max(100).default(''), roles: z.string().max(500).default('') }),
+  form(VERB.pollOpen, {}),
+  z.object({
+    verb: z.literal(VERB.pollVote),
+    pollId: Id,
+    stance: z.enum(['agree', 'abstain', 'disagree', 'block', 'object']).optional(),
+    optionIds: z.string().max(500).default(''),
+    reason: z.string().max(10_000).default(''),
+  }),
+  z.object({ verb: z.literal(VERB.pollRefresh), pollId: Id }),
+  z.object({ verb: z.literal(VERB.pollClose), pollId: Id }),
+  z.object({ verb: z.literal(VERB.pollExtend), pollId: Id, deadlineDate: z.string().max(20).default(''), deadlineTime: z.string().max(10).default('') }),
+  z.object({ verb: z.literal(VERB.pollReopen), pollId: Id, deadlineDate: z.string().max(20).default(''), deadlineTime: z.string().max(10).default('') }),
+  z.object({ verb: z.literal(VERB.pollExport), pollId: Id }),
+  z.object({
+    verb: z.literal(VERB.decisionLead),
+    pollId: Id,
+    choice: z.enum(['approve', 'reject', 'send_back', 'option']),
+    optionId: z.string().max(100).optional(),
+    statement: z.string().max(10_000).default(''),
+  }),
+  z.object({ verb: z.literal(VERB.decisionShow), decisionId: Id }),
+  z.object({ verb: z.literal(VERB.decisionsMinutes), year: z.coerce.number().int().min(2000).max(2100).optional() }),
 ]);
 export type ActionData = z.infer<typeof ActionData>;
 export type DataFor<V extends Verb> = Omit<Extract<ActionData, { verb: V }>, 'verb'>;

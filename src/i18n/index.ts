@@ -26,3 +26,12 @@ export function chooseLocale(activityLocale: string | undefined, fallback: Local
 export function formatNumber(n: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nb-NO').format(n);
 }
+
+/** A moment as Norwegian users read it: Oslo time, in their language. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nb-NO', {
+    timeZone: 'Europe/Oslo',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
+}

@@ -2,7 +2,8 @@ import type { Config } from '../config';
 import type { PortfolioLookup } from '../domain/lookup';
 import type { Logger } from '../log';
 import type { PortfolioStore } from '../store/portfolio-store';
-import type { Announcer } from './proactive/announcer';
+import type { Exports } from './exports';
+import type { Outbox } from './proactive/outbox';
 
 /** Everything a handler may use, handed in by the composition root. */
 export interface AppDeps {
@@ -11,6 +12,7 @@ export interface AppDeps {
   log: Logger;
   clock: () => Date;
   newId: (prefix: string) => string;
-  announcer: Announcer;
-  config: Pick<Config, 'localMode' | 'defaultLocale' | 'defaultNetworkId' | 'bootstrapAdmins' | 'credentials'>;
+  outbox: Outbox;
+  exports: Exports;
+  config: Pick<Config, 'localMode' | 'defaultLocale' | 'defaultNetworkId' | 'bootstrapAdmins' | 'credentials' | 'voteSecret'>;
 }

@@ -22,7 +22,7 @@ it('retries an announcement answered with 429 after Retry-After, and delivers it
   const { status, body } = await bot.press(VERB.projectTransition, { projectId: project.id, transition: 'withdraw' });
   expect(status).toBe(200);
   expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
-  await bot.flokk.announcer.idle();
+  await bot.flokk.outbox.idle();
   const posts = channelPosts();
   expect(posts).toHaveLength(1);
   expect(textOf(posts[0]!)).toContain('Trukket');
@@ -32,6 +32,6 @@ it('sends nothing when the network has no announcement channel', async () => {
   await bot.flokk.store.update((p) => ({ next: { ...p, conversations: p.conversations.map((c) => ({ ...c, announce: false })) }, result: undefined }));
   bot.connector.take();
   await bot.press(VERB.projectTransition, { projectId: 'p-ki-arkiv-saksbehandling', transition: 'submit' }, {});
-  await bot.flokk.announcer.idle();
+  await bot.flokk.outbox.idle();
   expect(channelPosts()).toEqual([]);
 });

@@ -38,6 +38,8 @@ export async function startTestBot(overrides: Partial<Config> = {}, log: Logger 
     seedDemo: true,
     bootstrapAdmins: [],
     logLevel: 'info',
+    voteSecret: 'test-vote-secret-0123456789',
+    pollCheckSeconds: 3600,
     version: 'test',
     ...overrides,
   };

@@ -101,7 +101,7 @@ describe('sharing an initiative', () => {
     expect(text).toContain('Andre som holder på med noe lignende');
     const saved = bot.flokk.store.read().initiatives.find((i) => i.title === validInitiative.title)!;
     expect(saved).toMatchObject({ level: 'national', sourceName: 'KS', tags: ['post', 'innbygger'], createdBy: 'person-nils-demoberg', status: 'open' });
-    await bot.flokk.announcer.idle();
+    await bot.flokk.outbox.idle();
     const sent = bot.connector.take();
     expect(sent.filter((s) => s.method === 'PUT')).toHaveLength(1);
     const announced = sent.filter((s) => s.method === 'POST' && s.conversationId === '19:general@thread.tacv2');
@@ -249,7 +249,7 @@ describe('proposing a project from the initiative and putting it to the board', 
     ]);
     expect(project.history).toEqual([expect.objectContaining({ by: 'person-nils-demoberg', change: 'created', to: 'proposed' })]);
     expect(bot.flokk.store.read().initiatives.find((i) => i.id === initiative.id)).toMatchObject({ status: 'proposed', projectId });
-    await bot.flokk.announcer.idle();
+    await bot.flokk.outbox.idle();
     const announced = bot.connector.take().filter((s) => s.method === 'POST' && s.conversationId === '19:general@thread.tacv2');
     expect(textOf(announced[0]!)).toContain('Nytt prosjektforslag fra Nils Demoberg');
   });

@@ -133,6 +133,7 @@ describe('start-up and shutdown of the process', () => {
       FLOKK_DATA_FILE: file,
       MicrosoftAppId: '5f0c3a4e-1111-4222-8333-944444444444',
       MicrosoftAppPassword: 'not-a-real-secret',
+      FLOKK_VOTE_SECRET: 'a-long-random-vote-secret',
     });
     await p.waitFor(/"listening"/);
     p.child.kill('SIGINT');

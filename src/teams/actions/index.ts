@@ -16,6 +16,11 @@ import { projectReport, projectReportForm } from './project-report.action';
 import { projectShow } from './project-show.action';
 import { projectTransition } from './project-transition.action';
 import { rolesSet, rolesShow } from './roles.action';
+import { decisionLead, decisionShow, decisionsMinutes, pollExport } from './decision.action';
+import { pollClose, pollExtend, pollReopen } from './poll-manage.action';
+import { pollOpen } from './poll-open.action';
+import { pollRefresh } from './poll-refresh.action';
+import { pollVote } from './poll-vote.action';
 
 type Answer = AdaptiveCard | string;
 type Handler<V extends Verb> = (context: TurnContext, turn: Turn, data: DataFor<V>) => Promise<Answer>;
@@ -37,6 +42,16 @@ export const ACTION_HANDLERS: { [V in Exclude<Verb, 'member.register'>]: Handler
   [VERB.projectReport]: projectReport,
   [VERB.rolesShow]: rolesShow,
   [VERB.rolesSet]: rolesSet,
+  [VERB.pollOpen]: pollOpen,
+  [VERB.pollVote]: pollVote,
+  [VERB.pollRefresh]: pollRefresh,
+  [VERB.pollClose]: pollClose,
+  [VERB.pollExtend]: pollExtend,
+  [VERB.pollReopen]: pollReopen,
+  [VERB.pollExport]: pollExport,
+  [VERB.decisionLead]: decisionLead,
+  [VERB.decisionShow]: decisionShow,
+  [VERB.decisionsMinutes]: decisionsMinutes,
 };
 
 export const isVerb = (v: unknown): v is Verb => (Object.values(VERB) as unknown[]).includes(v);

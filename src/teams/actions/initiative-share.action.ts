@@ -17,6 +17,6 @@ export async function initiativeShare(context: TurnContext, turn: Turn, data: Da
   const similar = findSimilar(p, turn.network.id, `${initiative.title} ${initiative.description} ${initiative.tags.join(' ')}`, initiative.id);
   const shared = renderInitiativeCard(p, initiative, locale, { similar, sharedByName: actor.name });
   await replaceForAll(context, shared, deps);
-  deps.announcer.announce(turn.network.id, renderInitiativeCard(p, initiative, turn.network.locale), turn.t.initiative.announced(actor.name));
+  deps.outbox.announce(turn.network.id, renderInitiativeCard(p, initiative, turn.network.locale), turn.t.initiative.announced(actor.name));
   return renderInitiativeCard(p, initiative, locale, { similar, sharedByName: actor.name, viewerOrganisationId: actor.organisationId });
 }

@@ -16,6 +16,6 @@ export async function projectPropose(context: TurnContext, turn: Turn, data: Dat
   const p = deps.store.read();
   const card = renderProjectCard(p, project, locale);
   await replaceForAll(context, card, deps);
-  deps.announcer.announce(turn.network.id, renderProjectCard(p, project, turn.network.locale), turn.t.proposal.announced(actor.name));
+  deps.outbox.announce(turn.network.id, renderProjectCard(p, project, turn.network.locale), turn.t.proposal.announced(actor.name));
   return card;
 }

@@ -13,6 +13,6 @@ export async function projectTransition(context: TurnContext, turn: Turn, data: 
   const p = deps.store.read();
   const card = renderProjectCard(p, project, locale);
   await replaceForAll(context, card, deps);
-  deps.announcer.announce(turn.network.id, renderProjectCard(p, project, turn.network.locale), turn.t.announce.statusChanged(actor.name));
+  deps.outbox.announce(turn.network.id, renderProjectCard(p, project, turn.network.locale), turn.t.announce.statusChanged(actor.name));
   return card;
 }

@@ -10,6 +10,8 @@ import { portfolio } from './portfolio.command';
 import { showProject } from './project.command';
 import { whoOwns } from './who-owns.command';
 import { announceHere } from './announce-here.command';
+import { decisions, minutes } from './decisions.command';
+import { openPollForm } from './open-poll.command';
 import { initiatives } from './initiatives.command';
 import { proposeProjectForm } from './propose-project.command';
 import { roles } from './roles.command';
@@ -46,6 +48,12 @@ export async function onMessage(context: TurnContext, deps: AppDeps): Promise<vo
       return roles(context, turn);
     case 'announceHere':
       return announceHere(context, turn);
+    case 'openPoll':
+      return openPollForm(context, turn, command.text);
+    case 'decisions':
+      return decisions(context, turn, command.filters);
+    case 'minutes':
+      return minutes(context, turn, command.year);
     case 'freeText':
       return freeText(context, turn, command.text);
   }

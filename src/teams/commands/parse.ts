@@ -14,6 +14,9 @@ export type Command =
   | { kind: 'statusReport'; query: string }
   | { kind: 'roles' }
   | { kind: 'announceHere' }
+  | { kind: 'openPoll'; text: string }
+  | { kind: 'decisions'; filters: string }
+  | { kind: 'minutes'; year?: number }
   | { kind: 'freeText'; text: string };
 
 export const MAX_COMMAND_LENGTH = 500;
@@ -52,6 +55,12 @@ const RULES: Array<[RegExp, (m: RegExpMatchArray) => Command]> = [
   ],
   [/^(?:ny\s+)?(?:statusrapport|status report)\s+(?:for\s+)?(?<q>.+)$/i, (m) => ({ kind: 'statusReport', query: m.groups!.q! })],
   [/^(?:roller|roles)$/i, () => ({ kind: 'roles' })],
+  [
+    /^(?:ny\s+|start\s+)?(?:avstemning|avstemming|avrøysting|røysting|poll|new poll|start poll)(?::|\s)*(?<q>.*)$/i,
+    (m) => ({ kind: 'openPoll', text: m.groups?.q ?? '' }),
+  ],
+  [/^(?:vedtak|vedtaka|decisions)(?:\s+(?<rest>.*))?$/i, (m) => ({ kind: 'decisions', filters: m.groups?.rest ?? '' })],
+  [/^(?:referat|minutes)(?:\s+(?<year>\d{4}))?$/i, (m) => ({ kind: 'minutes', year: m.groups?.year ? Number(m.groups.year) : undefined })],
   [
     /^(?:kunngjøringer her|kunngjeringar her|announce here|bruk denne kanalen(?: til| for)?(?: kunngjøringer| kunngjeringar)?|use this channel(?: for announcements)?)$/i,
     () => ({ kind: 'announceHere' }),
