@@ -25,9 +25,23 @@ export interface TestBot {
   stop(): Promise<void>;
 }
 
-export async function startTestBot(overrides: Partial<Config> = {}, log: Logger = silentLogger): Promise<TestBot> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'flokk-test-'));
-  const connector = await startFakeConnector();
+export interface TestBotOptions {
+  log?: Logger;
+  /** The bot's clock, for deadlines and reminders. */
+  clock?: () => Date;
+  /** Reuse the data directory of an earlier bot: a restart. */
+  dir?: string;
+  /** Leave the data directory in place on stop, for a restart. */
+  keepDir?: boolean;
+  /** Reuse a connector (it stays open when this bot stops): replies after a restart still arrive. */
+  connector?: FakeConnector;
+}
+
+export async function startTestBot(overrides: Partial<Config> = {}, logOrOptions: Logger | TestBotOptions = {}): Promise<TestBot> {
+  const o: TestBotOptions = 'info' in logOrOptions ? { log: logOrOptions as Logger } : (logOrOptions as TestBotOptions);
+  const log = o.log ?? silentLogger;
+  const dir = o.dir ?? (await mkdtemp(path.join(os.tmpdir(), 'flokk-test-')));
+  const connector = o.connector ?? (await startFakeConnector());
   const config: Config = {
     localMode: true,
     port: 0,
@@ -43,7 +57,7 @@ export async function startTestBot(overrides: Partial<Config> = {}, log: Logger 
     version: 'test',
     ...overrides,
   };
-  const flokk = await startFlokk(config, { log });
+  const flokk = await startFlokk(config, { log, clock: o.clock });
   const opts = (o: Partial<ActivityOptions> = {}): ActivityOptions => ({ serviceUrl: connector.serviceUrl, ...o });
   const post = async (activity: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${flokk.url}/api/messages`, {
@@ -69,8 +83,8 @@ export async function startTestBot(overrides: Partial<Config> = {}, log: Logger 
     press: (verb, data, o) => post(execute(verb, data, opts(o))),
     stop: async () => {
       await flokk.close();
-      await connector.close();
-      await rm(dir, { recursive: true, force: true });
+      if (!o.connector) await connector.close();
+      if (!o.keepDir) await rm(dir, { recursive: true, force: true });
     },
   };
 }
