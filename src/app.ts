@@ -13,7 +13,7 @@ import { onMessage } from './teams/commands';
 import { registerSearch } from './teams/search';
 import type { AppDeps } from './teams/deps';
 import { RecentInvokes } from './teams/recent-invokes';
-import { beginTurn, localeOf, sendCard } from './teams/turn';
+import { beginTurn, conversationRefOf, localeOf, sendCard } from './teams/turn';
 import { onInstalled } from './teams/welcome';
 
 /**
@@ -61,7 +61,7 @@ async function guardMessage(context: TurnContext, deps: AppDeps, run: () => Prom
 
 async function guardAction(context: TurnContext, deps: AppDeps, verb: Verb, data: unknown): Promise<AdaptiveCard | string> {
   try {
-    return await onAction(context, deps, verb, data);
+    return await withinBudget(context, deps, () => onAction(context, deps, verb, data));
   } catch (error) {
     if (error instanceof RegistrationNeeded) {
       const resume = typeof data === 'object' && data !== null ? { verb, data: data as Record<string, unknown> } : undefined;
@@ -71,19 +71,52 @@ async function guardAction(context: TurnContext, deps: AppDeps, verb: Verb, data
   }
 }
 
+/**
+ * Teams gives an invoke about 5 s. A handler still busy after the budget (a slow disk, say) goes
+ * on in the background; the user gets an interim sentence now and the real card when it is done.
+ */
+async function withinBudget(context: TurnContext, deps: AppDeps, run: () => Promise<AdaptiveCard | string>): Promise<AdaptiveCard | string> {
+  const ref = conversationRefOf(context);
+  const replyToId = context.activity.replyToId;
+  const work = run();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof LATE>((resolve) => (timer = setTimeout(() => resolve(LATE), deps.invokeBudgetMs)));
+  const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
+  if (first !== LATE) return first;
+  deps.log.warn('invoke over budget; finishing in the background', { budgetMs: deps.invokeBudgetMs });
+  const t = messages(localeOf(context, deps));
+  void work
+    .catch((error: unknown) => describe(context, deps, error, t))
+    .then((answer) => {
+      if (typeof answer !== 'string' && replyToId) deps.outbox.update(ref, replyToId, () => answer);
+      else if (typeof answer === 'string') void deps.outbox.post(ref, { type: 'message', text: answer });
+    });
+  return t.working;
+}
+const LATE = Symbol('late');
+
 function registrationCard(context: TurnContext, deps: AppDeps, resume?: { verb: string; data: Record<string, unknown> }): AdaptiveCard {
   const turn = beginTurn(context, deps);
   return renderRegistrationCard(organisationsOf(turn.portfolio, turn.network.id), turn.locale, resume);
 }
 
 /** The user's sentence for an error; the log gets the code (or the whole unexpected error). */
-function describe(context: TurnContext, deps: AppDeps, error: unknown): string {
-  const t = messages(localeOf(context, deps));
+function describe(context: TurnContext, deps: AppDeps, error: unknown, t = messages(localeOf(context, deps))): string {
+  const type = safeType(context);
   if (isDomainError(error)) {
-    deps.log.info('refused', { code: error.code, activityType: context.activity.type, ...error.params });
+    deps.log.info('refused', { code: error.code, activityType: type, ...error.params });
     if (error.code === 'ACCESS.DENIED') return t.denied[error.params.permission as Permission] ?? t.errors['ACCESS.DENIED'];
     return t.errors[error.code];
   }
-  deps.log.error('handler failed', { error, activityType: context.activity.type });
+  deps.log.error('handler failed', { error, activityType: type });
   return t.errors.unexpected;
+}
+
+/** The activity type for the log, also from a turn that has already ended. */
+function safeType(context: TurnContext): string | undefined {
+  try {
+    return context.activity.type;
+  } catch {
+    return undefined;
+  }
 }

@@ -10,10 +10,27 @@ import path from 'node:path';
 const Locale = z.enum(['nb', 'nn', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const idList = z
   .string()
   .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0))
-  .pipe(z.array(z.string().regex(/^[0-9a-fA-F-]{8,64}$/, 'each id must be a Teams aadObjectId (a GUID)')));
+  .pipe(z.array(z.string().regex(GUID, 'each id must be a Teams aadObjectId (a GUID)')));
+
+/** "digitrondelag=tenant-guid,tenant-guid;digi-vestland=tenant-guid" */
+const networkTenants = z.string().transform((s, ctx) => {
+  const out: Record<string, string[]> = {};
+  for (const part of s.split(';').map((x) => x.trim()).filter(Boolean)) {
+    const [network, list = ''] = part.split('=').map((x) => x.trim());
+    const tenants = list.split(',').map((x) => x.trim()).filter(Boolean);
+    if (!network || tenants.length === 0 || !tenants.every((t) => GUID.test(t))) {
+      ctx.addIssue({ code: 'custom', message: 'expected network=tenant-guid,tenant-guid;network=…' });
+      return z.NEVER;
+    }
+    out[network] = tenants;
+  }
+  return out;
+});
 
 const Env = z.object({
   NODE_ENV: z.string().optional(),
@@ -27,6 +44,7 @@ const Env = z.object({
   FLOKK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   FLOKK_VOTE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   FLOKK_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  FLOKK_NETWORK_TENANTS: networkTenants.optional(),
   FLOKK_POLL_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
@@ -57,6 +75,8 @@ export interface Config {
   /** Where download links point; by default the address Flokk listens on. */
   publicUrl?: string;
   pollCheckSeconds: number;
+  /** Entra ID tenants each network admits; networks not named keep the tenants in the data file. */
+  networkTenants: Record<string, string[]>;
   credentials?: Credentials;
   version: string;
 }
@@ -108,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     voteSecret: e.FLOKK_VOTE_SECRET ?? LOCAL_VOTE_SECRET,
     publicUrl: e.FLOKK_PUBLIC_URL?.replace(/\/+$/, ''),
     pollCheckSeconds: e.FLOKK_POLL_CHECK_SECONDS,
+    networkTenants: e.FLOKK_NETWORK_TENANTS ?? {},
     credentials,
     version,
   };

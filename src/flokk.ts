@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from './config';
+import { ConfigError, type Config } from './config';
+import { setNetworkTenants } from './domain/networks';
 import { createApp } from './app';
 import { PortfolioLookup } from './domain/lookup';
 import { emptyPortfolio, Portfolio } from './domain/schema';
@@ -26,11 +27,17 @@ export interface Flokk extends RunningServer {
 export interface StartOptions {
   log: Logger;
   clock?: () => Date;
+  /** Wraps the store, e.g. to simulate a slow or failing disk in tests. */
+  decorateStore?: (store: PortfolioStore) => PortfolioStore;
+  invokeBudgetMs?: number;
 }
 
+/** Teams abandons an invoke after about 5 s; answer well before that. */
+export const INVOKE_BUDGET_MS = 3500;
+
 /** Opens the store, builds the app and serves it: everything `index.ts` and the tests start. */
-export async function startFlokk(config: Config, { log, clock = () => new Date() }: StartOptions): Promise<Flokk> {
-  const store = await LowdbStore.open(config.dataFile, {
+export async function startFlokk(config: Config, { log, clock = () => new Date(), decorateStore = (s) => s, invokeBudgetMs = INVOKE_BUDGET_MS }: StartOptions): Promise<Flokk> {
+  const store = decorateStore(await LowdbStore.open(config.dataFile, {
     seed: () => (config.seedDemo ? demoPortfolio() : emptyPortfolio()),
     onEvent: (event, detail) => {
       if (event === 'created' && config.seedDemo) {
@@ -40,7 +47,16 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
         log.info(event === 'created' ? 'created an empty data file' : 'migrated the data file', detail);
       }
     },
-  });
+  }));
+  if (Object.keys(config.networkTenants).length > 0) {
+    try {
+      await store.update((p) => setNetworkTenants(p, config.networkTenants));
+    } catch (error) {
+      await store.close();
+      throw new ConfigError(`Invalid FLOKK_NETWORK_TENANTS: it names networks the data file does not have (${Object.keys(config.networkTenants).join(', ')})`);
+    }
+    log.info('tenants admitted per network', { networks: Object.keys(config.networkTenants) });
+  }
   const adapter = createAdapter(config.credentials);
   const outbox = new ProactiveOutbox(adapter, config.credentials?.appId ?? '', store, log);
   let publicUrl = config.publicUrl ?? '';
@@ -53,10 +69,11 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
     newId: (prefix) => `${prefix}-${randomUUID()}`,
     outbox,
     exports,
+    invokeBudgetMs,
     config,
   };
   const app = createApp(deps, adapter);
-  const server = createServer({ app, adapter, store, log, exports, version: config.version });
+  const server = createServer({ app, adapter, store, log, exports, localMode: config.localMode, version: config.version });
   const running = await listen(server, config.port, config.host);
   publicUrl ||= running.url;
   if (config.localMode) {

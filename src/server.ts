@@ -6,6 +6,7 @@ import type { Credentials } from './config';
 import type { Logger } from './log';
 import type { PortfolioStore } from './store/portfolio-store';
 import type { Exports } from './teams/exports';
+import { admit } from './teams/gate';
 
 /** Larger than any Teams activity Flokk needs; beyond it restify answers 413 before parsing. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -29,6 +30,7 @@ export interface ServerDeps {
   adapter: TeamsAdapter;
   store: PortfolioStore;
   exports: Exports;
+  localMode: boolean;
   log: Logger;
   version: string;
 }
@@ -45,7 +47,7 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     await deps.adapter.process(req, res, async (context) => {
-      await deps.app.run(context);
+      if (await admit(context, { localMode: deps.localMode, store: deps.store, log: deps.log })) await deps.app.run(context);
     });
   });
 

@@ -13,8 +13,8 @@ export class RegistrationNeeded extends Error {
 }
 
 /** Who is acting: always from `activity.from`, never from anything a card submitted. */
-export function requireActor(context: TurnContext, turn: Turn): Actor {
-  const from = context.activity.from;
+export function requireActor(_context: TurnContext, turn: Turn): Actor {
+  const from = turn.activity.from;
   const aadObjectId = from?.aadObjectId;
   if (!aadObjectId) throw new DomainError('ACCESS.NO_IDENTITY');
   const actor = actorFor(turn.portfolio, turn.network.id, { aadObjectId, name: from.name ?? '' }, turn.deps.config.bootstrapAdmins);

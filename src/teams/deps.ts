@@ -14,5 +14,7 @@ export interface AppDeps {
   newId: (prefix: string) => string;
   outbox: Outbox;
   exports: Exports;
+  /** How long an invoke may take before Teams gets an interim answer (Teams gives up after about 5 s). */
+  invokeBudgetMs: number;
   config: Pick<Config, 'localMode' | 'defaultLocale' | 'defaultNetworkId' | 'bootstrapAdmins' | 'credentials' | 'voteSecret'>;
 }

@@ -1,4 +1,4 @@
-import { CardFactory, type TurnContext } from 'botbuilder';
+import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/card';
 import { DomainError } from '../domain/errors';
 import { networkForTenant } from '../domain/portfolio-queries';
@@ -8,6 +8,8 @@ import type { AppDeps } from './deps';
 
 /** What every handler needs to know about the turn it is in. */
 export interface Turn {
+  /** The activity, kept so a handler that finishes after its turn (see withinBudget) can still read it. */
+  activity: Activity;
   deps: AppDeps;
   locale: Locale;
   t: Messages;
@@ -15,7 +17,7 @@ export interface Turn {
   portfolio: Portfolio;
 }
 
-export function tenantOf(context: TurnContext): string | undefined {
+export function tenantOf(context: { activity: Activity }): string | undefined {
   const a = context.activity;
   return a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
 }
@@ -31,7 +33,7 @@ export function beginTurn(context: TurnContext, deps: AppDeps): Turn {
   const network = networkForTenant(portfolio, tenantOf(context), fallback);
   if (!network) throw new DomainError('NETWORK.NOT_CONFIGURED');
   const locale = chooseLocale(context.activity.locale, network.locale ?? deps.config.defaultLocale);
-  return { deps, locale, t: messages(locale), network, portfolio };
+  return { activity: context.activity, deps, locale, t: messages(locale), network, portfolio };
 }
 
 export async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
@@ -43,25 +45,26 @@ export async function sendCard(context: TurnContext, card: AdaptiveCard): Promis
  * answer only reaches the person who pressed; this keeps the shared message in step.
  */
 export async function replaceForAll(context: TurnContext, card: AdaptiveCard, deps: AppDeps): Promise<void> {
-  const id = context.activity.replyToId;
-  if (!id) return;
   try {
+    const id = context.activity.replyToId;
+    if (!id) return;
     await context.updateActivity({ id, type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: card.fallbackText });
   } catch (error) {
-    // NOTE: Teams refuses updates to messages that are too old or were deleted; the pressing user still gets their card.
+    // NOTE: Teams refuses updates to messages that are too old or were deleted, and a turn that
+    // finished in the background (see withinBudget in app.ts) can no longer use its context.
     deps.log.warn('shared card not updated', { error });
   }
 }
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 
-export function conversationKindOf(context: TurnContext): ConversationKind {
+export function conversationKindOf(context: { activity: Activity }): ConversationKind {
   const type = context.activity.conversation?.conversationType;
   return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
 }
 
 /** Where to post later. For a channel, the channel itself rather than the thread the command was typed in. */
-export function conversationRefOf(context: TurnContext): ConversationRef {
+export function conversationRefOf(context: { activity: Activity }): ConversationRef {
   const a = context.activity;
   const kind = conversationKindOf(context);
   const teamsChannelId = (a.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;

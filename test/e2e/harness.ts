@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../src/config';
-import { startFlokk, type Flokk } from '../../src/flokk';
+import { startFlokk, type Flokk, type StartOptions } from '../../src/flokk';
 import { silentLogger, type Logger } from '../../src/log';
 import { execute, message, type ActivityOptions } from '../fixtures/activities';
 import { startFakeConnector, type FakeConnector, type Received } from './fake-connector';
@@ -21,7 +21,7 @@ export interface TestBot {
   /** Sends a chat message and returns what the bot sent back during that turn. */
   say(text: string, o?: Partial<ActivityOptions>): Promise<Received[]>;
   /** Presses an Action.Execute button; returns the invoke response body. */
-  press(verb: string, data: Record<string, unknown>, o?: Partial<ActivityOptions>): Promise<{ status: number; body: any }>;
+  press(verb: string, data: Record<string, unknown>, o?: Partial<ActivityOptions> & { replyToId?: string }): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
 
@@ -35,6 +35,8 @@ export interface TestBotOptions {
   keepDir?: boolean;
   /** Reuse a connector (it stays open when this bot stops): replies after a restart still arrive. */
   connector?: FakeConnector;
+  decorateStore?: StartOptions['decorateStore'];
+  invokeBudgetMs?: number;
 }
 
 export async function startTestBot(overrides: Partial<Config> = {}, logOrOptions: Logger | TestBotOptions = {}): Promise<TestBot> {
@@ -54,10 +56,11 @@ export async function startTestBot(overrides: Partial<Config> = {}, logOrOptions
     logLevel: 'info',
     voteSecret: 'test-vote-secret-0123456789',
     pollCheckSeconds: 3600,
+    networkTenants: {},
     version: 'test',
     ...overrides,
   };
-  const flokk = await startFlokk(config, { log, clock: o.clock });
+  const flokk = await startFlokk(config, { log, clock: o.clock, decorateStore: o.decorateStore, invokeBudgetMs: o.invokeBudgetMs });
   const opts = (o: Partial<ActivityOptions> = {}): ActivityOptions => ({ serviceUrl: connector.serviceUrl, ...o });
   const post = async (activity: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${flokk.url}/api/messages`, {

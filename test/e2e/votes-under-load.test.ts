@@ -36,7 +36,7 @@ beforeAll(async () => {
   const { body } = await bot.press(
     VERB.pollOpen,
     { kind: 'consensus', question: 'Felles innkjøp av skyplattform?', eligibleMode: 'conversation', quorum: '10', anonymous: 'true', deadlineDate: '2099-12-31', deadlineTime: '12:00' },
-    { ...inChat, from: SECRETARIAT, replyToId: 'load-poll-card' } as never,
+    { ...inChat, from: SECRETARIAT, replyToId: 'load-poll-card' },
   );
   expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
   pollId = bot.flokk.store.read().polls.find((x) => x.cardActivityId === 'load-poll-card')!.id;

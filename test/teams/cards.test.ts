@@ -18,6 +18,7 @@ const VERBS = new Set<string>(Object.values(VERB));
 const demo = demoPortfolio();
 
 const turnFor = (portfolio: Portfolio, network: Network, locale: Locale): Turn => ({
+  activity: {} as Turn['activity'],
   deps: { lookup: new PortfolioLookup() } as unknown as Turn['deps'],
   locale,
   t: messages(locale),

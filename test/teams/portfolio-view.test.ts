@@ -8,6 +8,7 @@ import type { Turn } from '../../src/teams/turn';
 const portfolio = demoPortfolio();
 const network = portfolio.networks.find((n) => n.id === 'digitrondelag')!;
 const turnIn = (locale: Locale = 'nb'): Turn => ({
+  activity: {} as Turn['activity'],
   deps: { lookup: new PortfolioLookup() } as unknown as Turn['deps'],
   locale,
   t: messages(locale),

@@ -7,6 +7,6 @@ import type { Turn } from '../turn';
 
 export async function initiativeShow(context: TurnContext, turn: Turn, data: DataFor<'initiative.show'>) {
   const initiative = initiativeIn(turn.portfolio, turn.network.id, data.initiativeId);
-  const viewer = personByAad(turn.portfolio, turn.network.id, context.activity.from?.aadObjectId ?? '');
+  const viewer = personByAad(turn.portfolio, turn.network.id, turn.activity.from?.aadObjectId ?? '');
   return renderInitiativeCard(turn.portfolio, initiative, turn.locale, { viewerOrganisationId: viewer?.organisationId });
 }

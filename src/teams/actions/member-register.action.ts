@@ -8,7 +8,7 @@ import type { Turn } from '../turn';
 
 /** A person says which member organisation they represent; then what they were doing goes on. */
 export async function memberRegister(context: TurnContext, turn: Turn, data: DataFor<'member.register'>) {
-  const from = context.activity.from;
+  const from = turn.activity.from;
   if (!from?.aadObjectId) throw new DomainError('ACCESS.NO_IDENTITY');
   if (!data.organisationId) {
     return { kind: 'ask' as const, card: renderRegistrationCard(organisationsOf(turn.portfolio, turn.network.id), turn.locale, data.resume) };

@@ -16,9 +16,9 @@ export async function pollOpen(context: TurnContext, turn: Turn, data: DataFor<'
   const now = deps.clock();
   const form = validatePollForm(turn.portfolio, turn.network.id, data, now);
   if (!form.ok) return renderPollForm(turn.portfolio, turn.network, data, form.errors, turn.locale);
-  const cardActivityId = context.activity.replyToId;
+  const cardActivityId = turn.activity.replyToId;
   const poll = await deps.store.update((p) => {
-    const opened = openPoll(p, actor, form.value, { pollId: deps.newId('poll') }, now, conversationRefOf(context));
+    const opened = openPoll(p, actor, form.value, { pollId: deps.newId('poll') }, now, conversationRefOf(turn));
     const withCard = { ...opened.result, cardActivityId };
     return { next: { ...opened.next, polls: opened.next.polls.map((x) => (x === opened.result ? withCard : x)) }, result: withCard };
   });

@@ -15,7 +15,7 @@ export async function pollVote(context: TurnContext, turn: Turn, data: DataFor<'
   const actor = requireActor(context, turn);
   const { deps } = turn;
   const poll = pollIn(turn.portfolio, turn.network.id, data.pollId);
-  if (poll.eligibleMode === 'conversation' && !fromPollConversation(context, poll)) throw new DomainError('POLL.NOT_ELIGIBLE');
+  if (poll.eligibleMode === 'conversation' && !fromPollConversation(turn, poll)) throw new DomainError('POLL.NOT_ELIGIBLE');
   const optionIds = data.optionIds.split(',').map((s) => s.trim()).filter(Boolean);
   const ballot = poll.kind === 'choice' ? { optionIds, reason: data.reason } : { stance: data.stance, reason: data.reason };
   const { changed } = await deps.store.update((p) => castVote(p, poll.id, { personId: actor.personId }, ballot, deps.clock(), deps.config.voteSecret));

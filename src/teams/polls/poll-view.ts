@@ -24,7 +24,7 @@ export function viewerOf(p: Portfolio, poll: Poll, aadObjectId: string | undefin
 
 export function personalPollCard(context: TurnContext, turn: Turn, poll: Poll): AdaptiveCard {
   const p = turn.deps.store.read();
-  const viewer = viewerOf(p, poll, context.activity.from?.aadObjectId, turn.deps);
+  const viewer = viewerOf(p, poll, turn.activity.from?.aadObjectId, turn.deps);
   return renderPollCard(p, poll, turn.deps.clock(), turn.locale, viewer);
 }
 
@@ -62,7 +62,7 @@ export function postLeaderCard(deps: AppDeps, pollId: string): void {
 }
 
 /** True when the activity comes from the conversation the poll was posted in. */
-export function fromPollConversation(context: TurnContext, poll: Poll): boolean {
+export function fromPollConversation(turn: Turn, poll: Poll): boolean {
   if (!poll.conversation) return true;
-  return conversationRefOf(context).conversationId === poll.conversation.conversationId;
+  return conversationRefOf(turn).conversationId === poll.conversation.conversationId;
 }

@@ -1,0 +1,20 @@
+import { DomainError } from './errors';
+import type { Mutation } from './mutation';
+import type { Portfolio } from './schema';
+
+/**
+ * The tenants each network admits, as configured: a network named here gets exactly these
+ * tenants; a network not named keeps what the data file says.
+ */
+export function setNetworkTenants(p: Portfolio, tenants: Readonly<Record<string, readonly string[]>>): Mutation<string[]> {
+  const unknown = Object.keys(tenants).filter((id) => !p.networks.some((n) => n.id === id));
+  if (unknown.length > 0) throw new DomainError('NETWORK.NOT_CONFIGURED', { networks: unknown.join(', ') });
+  let changed = false;
+  const networks = p.networks.map((n) => {
+    const wanted = tenants[n.id];
+    if (!wanted || wanted.join(',') === n.tenantIds.join(',')) return n;
+    changed = true;
+    return { ...n, tenantIds: [...wanted] };
+  });
+  return { next: changed ? { ...p, networks } : p, result: Object.keys(tenants) };
+}

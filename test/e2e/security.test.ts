@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import { VERB } from '../../src/cards/actions';
+import { createLogger } from '../../src/log';
+import type { PortfolioStore } from '../../src/store/portfolio-store';
+import { execute, message, NILS, TENANT_ID } from '../fixtures/activities';
+import { startTestBot, textOf, type TestBot } from './harness';
+
+const VESTLAND_TENANT = '22222222-3333-4444-8555-666666666666';
+const OTHER_TENANT = '99999999-0000-4000-8000-000000000000';
+
+describe('only Teams, only the tenants a network admits', () => {
+  let bot: TestBot;
+  const logLines: string[] = [];
+  beforeAll(async () => {
+    bot = await startTestBot(
+      { networkTenants: { digitrondelag: [TENANT_ID], 'digi-vestland': [VESTLAND_TENANT] } },
+      { log: createLogger('info', (l) => logLines.push(l)) },
+    );
+  });
+  afterAll(() => bot.stop());
+
+  it('answers an admitted tenant, in its own network', async () => {
+    const [trondelag] = await bot.say('hva eier Orkland?');
+    expect(textOf(trondelag!)).toContain('Prosjekter for Orkland');
+    const [vestland] = await bot.say('kva eig Voss?', { tenantId: VESTLAND_TENANT, locale: 'nn-NO' });
+    expect(textOf(vestland!)).toContain('Prosjekt for Voss');
+  });
+
+  it('refuses another tenant: no answer, nothing written, an invoke gets 403, and the log says why', async () => {
+    const before = await readFile(bot.config.dataFile);
+    expect(await bot.say('hjelp', { tenantId: OTHER_TENANT })).toEqual([]);
+    const invoke = await bot.press(VERB.initiativeInterest, { initiativeId: 'i-felles-kommunal-journal' }, { tenantId: OTHER_TENANT, from: NILS });
+    expect(invoke.status).toBe(403);
+    await bot.flokk.store.flush();
+    expect(await readFile(bot.config.dataFile)).toEqual(before);
+    expect(logLines.some((l) => l.includes('"activity refused"') && l.includes('"refusal":"tenant"') && l.includes(OTHER_TENANT))).toBe(true);
+  });
+
+  it('refuses channels other than Microsoft Teams', async () => {
+    bot.connector.take();
+    for (const channelId of ['webchat', 'directline', 'slack', 'emulator']) {
+      const activity = { ...message('hjelp', { serviceUrl: bot.connector.serviceUrl }), channelId };
+      expect((await bot.post(activity)).status).toBe(200);
+    }
+    expect(bot.connector.take()).toEqual([]);
+  });
+
+  it('refuses a malformed activity before any handler sees it', async () => {
+    bot.connector.take();
+    const huge = { ...message('hjelp', { serviceUrl: bot.connector.serviceUrl }), text: 'x'.repeat(40_000) };
+    await bot.post(huge);
+    const noConversation = { ...message('hjelp', { serviceUrl: bot.connector.serviceUrl }), conversation: { id: '' } };
+    await bot.post(noConversation);
+    expect(bot.connector.take()).toEqual([]);
+  });
+});
+
+describe('a slow handler', () => {
+  /** A disk that holds every write until the test lets it go. */
+  function slowDisk() {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let held = 0;
+    const decorate = (store: PortfolioStore): PortfolioStore => ({
+      read: () => store.read(),
+      flush: () => store.flush(),
+      close: () => store.close(),
+      health: () => store.health(),
+      update: async (change) => {
+        held++;
+        await gate;
+        return store.update(change);
+      },
+    });
+    return { decorate, release, held: () => held };
+  }
+
+  it('still answers the invoke in time, finishes later, and a re-delivery does not apply it twice', async () => {
+    const disk = slowDisk();
+    const bot = await startTestBot({}, { decorateStore: disk.decorate, invokeBudgetMs: 100 });
+    try {
+      const activity = execute(VERB.initiativeInterest, { initiativeId: 'i-felles-kommunal-journal' }, { serviceUrl: bot.connector.serviceUrl, from: NILS, replyToId: 'initiative-card' });
+      const first = await bot.post(activity);
+      expect(disk.held()).toBe(1);
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: 'Dette tar litt tid. Jeg oppdaterer kortet når det er klart.' });
+      const redelivered = await bot.post(activity);
+      expect(redelivered.body).toEqual(first.body);
+      expect(disk.held()).toBe(1);
+
+      bot.connector.take();
+      disk.release();
+      await bot.flokk.store.flush();
+      await new Promise((r) => setTimeout(r, 50));
+      await bot.flokk.outbox.idle();
+      const marks = bot.flokk.store.read().initiatives.find((i) => i.id === 'i-felles-kommunal-journal')!.interest.filter((m) => m.personId === 'person-nils-demoberg');
+      expect(marks).toHaveLength(1);
+      const update = bot.connector.take().find((s) => s.method === 'PUT' && s.path.endsWith('/activities/initiative-card'))!;
+      expect(textOf(update)).toContain('Ørland er med.');
+    } finally {
+      disk.release();
+      await bot.stop();
+    }
+  });
+});
