@@ -13,7 +13,10 @@ import { onMessage } from './teams/commands';
 import { registerSearch } from './teams/search';
 import type { AppDeps } from './teams/deps';
 import { RecentInvokes } from './teams/recent-invokes';
-import { beginTurn, conversationRefOf, localeOf, sendCard } from './teams/turn';
+import { inAuditScope, objectIdsOf } from './teams/audit';
+import { parseCommand } from './teams/commands/parse';
+import { networkForTenant } from './domain/portfolio-queries';
+import { beginTurn, conversationRefOf, localeOf, sendCard, tenantOf } from './teams/turn';
 import { onInstalled } from './teams/welcome';
 
 /**
@@ -29,14 +32,20 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
     removeRecipientMention: true,
   });
 
-  app.conversationUpdate('membersAdded', (context) => guardMessage(context, deps, () => onInstalled(context, deps)));
-  app.activity(ActivityTypes.InstallationUpdate, (context) => guardMessage(context, deps, () => onInstalled(context, deps)));
+  app.conversationUpdate('membersAdded', (context) => scoped(context, deps, 'install', {}, () => guardMessage(context, deps, () => onInstalled(context, deps))));
+  app.activity(ActivityTypes.InstallationUpdate, (context) =>
+    scoped(context, deps, 'install', {}, () => guardMessage(context, deps, () => onInstalled(context, deps))),
+  );
 
-  app.activity(ActivityTypes.Message, (context) => guardMessage(context, deps, () => onMessage(context, deps)));
+  app.activity(ActivityTypes.Message, (context) =>
+    scoped(context, deps, `message.${parseCommand(context.activity.text ?? '').kind}`, {}, () => guardMessage(context, deps, () => onMessage(context, deps))),
+  );
 
   const recent = new RecentInvokes<AdaptiveCard | string>();
   for (const verb of Object.values(VERB) as Verb[]) {
-    app.adaptiveCards.actionExecute(verb, (context, _state, data) => recent.once(context.activity.id, () => guardAction(context, deps, verb, data)));
+    app.adaptiveCards.actionExecute(verb, (context, _state, data) =>
+      recent.once(context.activity.id, () => scoped(context, deps, verb, objectIdsOf(data), () => guardAction(context, deps, verb, data))),
+    );
   }
 
   registerSearch(app, deps);
@@ -48,6 +57,13 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
     }
   });
   return app;
+}
+
+/** Every change a turn makes is audited as this person's, doing this, to these objects. */
+function scoped<T>(context: TurnContext, deps: AppDeps, action: string, objects: Record<string, string>, run: () => Promise<T>): Promise<T> {
+  const fallback = deps.config.localMode ? deps.config.defaultNetworkId : undefined;
+  const networkId = networkForTenant(deps.store.read(), tenantOf(context), fallback)?.id;
+  return inAuditScope({ aadObjectId: context.activity.from?.aadObjectId, networkId, action, objects }, run);
 }
 
 async function guardMessage(context: TurnContext, deps: AppDeps, run: () => Promise<void>): Promise<void> {

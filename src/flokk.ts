@@ -8,10 +8,12 @@ import { PortfolioLookup } from './domain/lookup';
 import { emptyPortfolio, Portfolio } from './domain/schema';
 import type { Logger } from './log';
 import { createAdapter, createServer, listen, type RunningServer } from './server';
-import { LowdbStore } from './store/lowdb-store';
+import { LowdbStore, type StoreEvent } from './store/lowdb-store';
 import type { PortfolioStore } from './store/portfolio-store';
 import type { AppDeps } from './teams/deps';
 import { Exports } from './teams/exports';
+import { audited } from './teams/audit';
+import { JsonlAuditLog } from './store/audit-log';
 import { PollScheduler } from './teams/polls/poll-scheduler';
 import { ProactiveOutbox, type Outbox } from './teams/proactive/outbox';
 
@@ -32,35 +34,49 @@ export interface StartOptions {
   invokeBudgetMs?: number;
 }
 
+const STORE_EVENTS: Record<StoreEvent, string> = {
+  created: 'created an empty data file',
+  migrated: 'migrated the data file',
+  recovered: 'cleared what a stopped Flokk left beside the data file',
+  'backed-up': 'backed up the data file',
+  'backup-failed': 'could not write a backup of the data file',
+};
+
 /** Teams abandons an invoke after about 5 s; answer well before that. */
 export const INVOKE_BUDGET_MS = 3500;
 
 /** Opens the store, builds the app and serves it: everything `index.ts` and the tests start. */
 export async function startFlokk(config: Config, { log, clock = () => new Date(), decorateStore = (s) => s, invokeBudgetMs = INVOKE_BUDGET_MS }: StartOptions): Promise<Flokk> {
-  const store = decorateStore(await LowdbStore.open(config.dataFile, {
+  const durable = decorateStore(await LowdbStore.open(config.dataFile, {
     seed: () => (config.seedDemo ? demoPortfolio() : emptyPortfolio()),
+    backups: config.backups,
     onEvent: (event, detail) => {
       if (event === 'created' && config.seedDemo) {
         const level = config.localMode ? 'info' : 'warn';
         log[level]('created the data file with the demo portfolio (example data)', detail);
+      } else if (event === 'backup-failed') {
+        log.warn('could not write a backup of the data file', detail);
       } else {
-        log.info(event === 'created' ? 'created an empty data file' : 'migrated the data file', detail);
+        log[event === 'backed-up' ? 'debug' : 'info'](STORE_EVENTS[event], detail);
       }
     },
+    onWriteError: (error, detail) => log.error('could not write the data file; the changes were rolled back', { code: error.code, ...detail }),
   }));
   if (Object.keys(config.networkTenants).length > 0) {
     try {
-      await store.update((p) => setNetworkTenants(p, config.networkTenants));
-    } catch (error) {
-      await store.close();
+      await durable.update((p) => setNetworkTenants(p, config.networkTenants));
+    } catch {
+      await durable.close();
       throw new ConfigError(`Invalid FLOKK_NETWORK_TENANTS: it names networks the data file does not have (${Object.keys(config.networkTenants).join(', ')})`);
     }
     log.info('tenants admitted per network', { networks: Object.keys(config.networkTenants) });
   }
+  const audit = new JsonlAuditLog(auditFileFor(config.dataFile));
+  const store = audited(durable, audit, log, clock);
   const adapter = createAdapter(config.credentials);
   const outbox = new ProactiveOutbox(adapter, config.credentials?.appId ?? '', store, log);
   let publicUrl = config.publicUrl ?? '';
-  const exports = new Exports(() => publicUrl);
+  const downloads = new Exports(() => publicUrl);
   const deps: AppDeps = {
     store,
     lookup: new PortfolioLookup(),
@@ -68,12 +84,13 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
     clock,
     newId: (prefix) => `${prefix}-${randomUUID()}`,
     outbox,
-    exports,
+    exports: downloads,
+    audit,
     invokeBudgetMs,
     config,
   };
   const app = createApp(deps, adapter);
-  const server = createServer({ app, adapter, store, log, exports, localMode: config.localMode, version: config.version });
+  const server = createServer({ app, adapter, store, log, exports: downloads, localMode: config.localMode, version: config.version });
   const running = await listen(server, config.port, config.host);
   publicUrl ||= running.url;
   if (config.localMode) {
@@ -99,6 +116,9 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
     },
   };
 }
+
+/** The audit log lives beside the data file: data/flokk.json → data/flokk.audit.jsonl. */
+export const auditFileFor = (dataFile: string) => dataFile.replace(/\.json$/i, '') + '.audit.jsonl';
 
 export function demoPortfolio(file = DEMO_FILE): Portfolio {
   return Portfolio.parse(JSON.parse(readFileSync(file, 'utf8')));

@@ -43,7 +43,8 @@ export type Permission =
   | 'channel.announce'
   | 'poll.open'
   | 'poll.manage'
-  | 'decision.lead';
+  | 'decision.lead'
+  | 'audit.read';
 
 const CONTRIBUTORS: Role[] = ['resource_group', 'board_member', 'board_leader', 'secretariat', 'admin', 'project_lead'];
 const SECRETARIAT: Role[] = ['secretariat', 'admin'];
@@ -59,6 +60,7 @@ export function may(actor: Actor, permission: Permission, project?: Project): bo
       return has(actor, ...SECRETARIAT) || project?.createdBy === actor.personId;
     case 'project.submit':
     case 'roles.manage':
+    case 'audit.read':
     case 'channel.announce':
       return has(actor, ...SECRETARIAT);
     case 'project.progress':

@@ -119,6 +119,7 @@ export const en: Messages = {
     'poll.open': 'Only the secretariat and the board leader can open a poll.',
     'poll.manage': 'Only the person who opened the poll, the secretariat or the board leader can change it.',
     'decision.lead': 'Only the leader of the programme board can make this decision.',
+    'audit.read': 'Only the secretariat can read the audit log.',
   },
   fieldErrors: {
     required: 'Required.',
@@ -322,6 +323,12 @@ export const en: Messages = {
     outcomes: { approved: 'Approved', rejected: 'Rejected', sent_back: 'Sent back', chosen: 'Chosen' },
     minutesTitle: (network, year) => `Minutes of the programme board – ${network} ${year}`.trim(),
     minutes: 'Download the minutes (Markdown)',
+  },
+  audit: {
+    title: 'Audit log',
+    empty: 'No changes have been logged yet.',
+    flokk: 'Flokk (automatic)',
+    export: 'Download the whole log (JSON Lines)',
   },
   working: 'This is taking a moment. I will update the card when it is done.',
   unknown: 'I did not understand that. Type "help" to see what I can do.',

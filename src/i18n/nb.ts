@@ -126,6 +126,7 @@ export const nb = {
     'poll.open': 'Bare sekretariatet og lederen av programstyret kan starte en avstemning.',
     'poll.manage': 'Bare den som startet avstemningen, sekretariatet eller styrelederen kan endre den.',
     'decision.lead': 'Bare lederen av programstyret kan ta denne avgjørelsen.',
+    'audit.read': 'Bare sekretariatet kan lese revisjonsloggen.',
   } as Record<Permission, string>,
   fieldErrors: {
     required: 'Må fylles ut.',
@@ -329,6 +330,12 @@ export const nb = {
     outcomes: { approved: 'Godkjent', rejected: 'Avvist', sent_back: 'Sendt tilbake', chosen: 'Valgt' },
     minutesTitle: (network: string, year: string) => `Referat fra programstyret – ${network} ${year}`.trim(),
     minutes: 'Last ned referat (Markdown)',
+  },
+  audit: {
+    title: 'Revisjonslogg',
+    empty: 'Ingen endringer er logget ennå.',
+    flokk: 'Flokk (automatisk)',
+    export: 'Last ned hele loggen (JSON Lines)',
   },
   working: 'Dette tar litt tid. Jeg oppdaterer kortet når det er klart.',
   unknown: 'Det forstod jeg ikke. Skriv «hjelp» for å se hva jeg kan.',

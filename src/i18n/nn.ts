@@ -119,6 +119,7 @@ export const nn: Messages = {
     'poll.open': 'Berre sekretariatet og leiaren av programstyret kan starte ei avstemming.',
     'poll.manage': 'Berre den som starta avstemminga, sekretariatet eller styreleiaren kan endre ho.',
     'decision.lead': 'Berre leiaren av programstyret kan ta denne avgjerda.',
+    'audit.read': 'Berre sekretariatet kan lese revisjonsloggen.',
   },
   fieldErrors: {
     required: 'Må fyllast ut.',
@@ -322,6 +323,12 @@ export const nn: Messages = {
     outcomes: { approved: 'Godkjent', rejected: 'Avvist', sent_back: 'Send tilbake', chosen: 'Valt' },
     minutesTitle: (network, year) => `Referat frå styringsgruppa – ${network} ${year}`.trim(),
     minutes: 'Last ned referat (Markdown)',
+  },
+  audit: {
+    title: 'Revisjonslogg',
+    empty: 'Ingen endringar er logga enno.',
+    flokk: 'Flokk (automatisk)',
+    export: 'Last ned heile loggen (JSON Lines)',
   },
   working: 'Dette tek litt tid. Eg oppdaterer kortet når det er klart.',
   unknown: 'Det forstod eg ikkje. Skriv «hjelp» for å sjå kva eg kan.',

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { VERB } from '../../src/cards/actions';
+import { auditFileFor } from '../../src/flokk';
 import { createLogger } from '../../src/log';
 import type { PortfolioStore } from '../../src/store/portfolio-store';
 import { execute, message, NILS, TENANT_ID } from '../fixtures/activities';
@@ -101,5 +102,36 @@ describe('a slow handler', () => {
       disk.release();
       await bot.stop();
     }
+  });
+});
+
+describe('the audit log', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot();
+  });
+  afterAll(() => bot.stop());
+
+  it('records every change with who made it (from the activity, not the card), what and which object', async () => {
+    await bot.press(VERB.initiativeInterest, { initiativeId: 'i-felles-kommunal-journal', personId: 'person-sekretariat' }, { from: NILS });
+    await bot.press(VERB.projectTransition, { projectId: 'p-samhandling-helseforetak', transition: 'submit' }, {});
+    await bot.press(VERB.projectShow, { projectId: 'p-barnevern' }, { from: NILS });
+    const lines = (await readFile(auditFileFor(bot.config.dataFile), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      expect.objectContaining({ actor: NILS.aadObjectId, personId: 'person-nils-demoberg', action: 'initiative.interest', networkId: 'digitrondelag', objects: { initiativeId: 'i-felles-kommunal-journal', personId: 'person-sekretariat' } }),
+      expect.objectContaining({ actor: '00000000-0000-4000-8000-000000000001', personId: 'person-sekretariat', action: 'project.transition', objects: { projectId: 'p-samhandling-helseforetak' } }),
+    ]);
+  });
+
+  it('is readable by the secretariat through a command, and by nobody else', async () => {
+    const [denied] = await bot.say('revisjonslogg', { from: NILS });
+    expect(denied!.activity.text).toBe('Bare sekretariatet kan lese revisjonsloggen.');
+    const [log] = await bot.say('revisjonslogg');
+    const text = textOf(log!);
+    expect(text).toContain('Revisjonslogg');
+    expect(text).toContain('**Nils Demoberg** · initiative.interest');
+    const link = /\((http[^)]+)\)/.exec(text)![1]!;
+    const exported = (await (await fetch(link)).text()).trim().split('\n');
+    expect(exported).toHaveLength(2);
   });
 });

@@ -10,6 +10,7 @@ import { portfolio } from './portfolio.command';
 import { showProject } from './project.command';
 import { whoOwns } from './who-owns.command';
 import { announceHere } from './announce-here.command';
+import { auditLog } from './audit.command';
 import { decisions, minutes } from './decisions.command';
 import { openPollForm } from './open-poll.command';
 import { initiatives } from './initiatives.command';
@@ -54,6 +55,8 @@ export async function onMessage(context: TurnContext, deps: AppDeps): Promise<vo
       return decisions(context, turn, command.filters);
     case 'minutes':
       return minutes(context, turn, command.year);
+    case 'audit':
+      return auditLog(context, turn);
     case 'freeText':
       return freeText(context, turn, command.text);
   }

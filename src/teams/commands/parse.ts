@@ -17,6 +17,7 @@ export type Command =
   | { kind: 'openPoll'; text: string }
   | { kind: 'decisions'; filters: string }
   | { kind: 'minutes'; year?: number }
+  | { kind: 'audit' }
   | { kind: 'freeText'; text: string };
 
 export const MAX_COMMAND_LENGTH = 500;
@@ -55,6 +56,7 @@ const RULES: Array<[RegExp, (m: RegExpMatchArray) => Command]> = [
   ],
   [/^(?:ny\s+)?(?:statusrapport|status report)\s+(?:for\s+)?(?<q>.+)$/i, (m) => ({ kind: 'statusReport', query: m.groups!.q! })],
   [/^(?:roller|roles)$/i, () => ({ kind: 'roles' })],
+  [/^(?:revisjonslogg(?:en)?|audit(?: log)?)$/i, () => ({ kind: 'audit' })],
   [
     /^(?:ny\s+|start\s+)?(?:avstemning|avstemming|avrøysting|røysting|poll|new poll|start poll)(?::|\s)*(?<q>.*)$/i,
     (m) => ({ kind: 'openPoll', text: m.groups?.q ?? '' }),
