@@ -46,6 +46,8 @@ const Env = z.object({
   FLOKK_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   FLOKK_NETWORK_TENANTS: networkTenants.optional(),
   FLOKK_POLL_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  FLOKK_BACKUPS: z.coerce.number().int().min(0).max(1000).default(7),
+  FLOKK_BACKUP_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -77,6 +79,8 @@ export interface Config {
   pollCheckSeconds: number;
   /** Entra ID tenants each network admits; networks not named keep the tenants in the data file. */
   networkTenants: Record<string, string[]>;
+  /** Rotating snapshots of the data file in `<data dir>/backups`: how many, at most how often; keep 0 turns them off. */
+  backups?: { keep: number; everyMinutes: number };
   credentials?: Credentials;
   version: string;
 }
@@ -129,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     publicUrl: e.FLOKK_PUBLIC_URL?.replace(/\/+$/, ''),
     pollCheckSeconds: e.FLOKK_POLL_CHECK_SECONDS,
     networkTenants: e.FLOKK_NETWORK_TENANTS ?? {},
+    backups: { keep: e.FLOKK_BACKUPS, everyMinutes: e.FLOKK_BACKUP_MINUTES },
     credentials,
     version,
   };

@@ -103,6 +103,18 @@ describe('loadConfig with credentials', () => {
     expect(loadConfig(dev, '1', CWD).voteSecret.length).toBeGreaterThanOrEqual(16);
   });
 
+  it('reads the backup policy, and names a bad one', () => {
+    expect(loadConfig(dev, '1', CWD).backups).toEqual({ keep: 7, everyMinutes: 60 });
+    expect(loadConfig({ ...dev, FLOKK_BACKUPS: '0', FLOKK_BACKUP_MINUTES: '5' }, '1', CWD).backups).toEqual({ keep: 0, everyMinutes: 5 });
+    expect(configError({ ...dev, FLOKK_BACKUPS: '-1' }).message).toContain('FLOKK_BACKUPS');
+  });
+
+  it('reads which tenants each network admits, and names a malformed list', () => {
+    const tenant = '11111111-2222-4333-8444-555555555555';
+    expect(loadConfig({ ...dev, FLOKK_NETWORK_TENANTS: `digitrondelag=${tenant}` }, '1', CWD).networkTenants).toEqual({ digitrondelag: [tenant] });
+    expect(configError({ ...dev, FLOKK_NETWORK_TENANTS: 'digitrondelag=not-a-guid' }).message).toContain('FLOKK_NETWORK_TENANTS');
+  });
+
   it('rejects an unknown MicrosoftAppType by name', () => {
     expect(configError({ ...creds, MicrosoftAppType: 'Anonymous' }).message).toContain('MicrosoftAppType');
   });

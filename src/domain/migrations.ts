@@ -4,9 +4,10 @@ import { SCHEMA_VERSION } from './schema';
  * Upgrades a parsed data file, one schema version at a time, before it is validated.
  * Each step takes the file as it was at version N and returns it at version N + 1.
  */
-type Step = (data: Record<string, unknown>) => Record<string, unknown>;
+export type MigrationStep = (data: Record<string, unknown>) => Record<string, unknown>;
+export type MigrationSteps = Readonly<Record<number, MigrationStep>>;
 
-const STEPS: Record<number, Step> = {
+const STEPS: MigrationSteps = {
   // 1: (data) => ({ ...data, schemaVersion: 2, … }),
 };
 
@@ -17,7 +18,7 @@ export interface Migrated {
   fromVersion: number;
 }
 
-export function migrate(raw: unknown, steps: Record<number, Step> = STEPS, target = SCHEMA_VERSION): Migrated {
+export function migrate(raw: unknown, steps: MigrationSteps = STEPS, target = SCHEMA_VERSION): Migrated {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new MigrationError('the file does not hold a portfolio object');
   }
@@ -32,7 +33,11 @@ export function migrate(raw: unknown, steps: Record<number, Step> = STEPS, targe
   for (let v = fromVersion; v < target; v++) {
     const step = steps[v];
     if (!step) throw new MigrationError(`no migration from schemaVersion ${v}`);
-    data = step(data);
+    try {
+      data = step(data);
+    } catch (e) {
+      throw new MigrationError(`the migration from schemaVersion ${v} failed: ${(e as Error)?.message ?? String(e)}`);
+    }
   }
   return { data, fromVersion };
 }

@@ -1,5 +1,6 @@
-import { open, readFile, rename, copyFile, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, rename, copyFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { alive } from './file-lock';
 
 /**
  * A JSON file written atomically and durably: the new content goes to a temporary file in the
@@ -12,7 +13,26 @@ export class DurableJsonFile<T> {
   private readonly tmp: string;
 
   constructor(readonly file: string) {
-    this.tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+    this.tmp = tempPathFor(file, process.pid);
+  }
+
+  /**
+   * Removes temporary files other processes left beside this file when they were killed mid-write,
+   * and returns their names. A temporary file of a process still running is left alone.
+   */
+  async removeStaleTemps(): Promise<string[]> {
+    const dir = path.dirname(this.file);
+    const pattern = tempPattern(this.file);
+    const removed: string[] = [];
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      const pid = Number(pattern.exec(name)?.[1]);
+      if (!pid || pid === process.pid || alive(pid)) continue;
+      await unlink(path.join(dir, name)).then(
+        () => removed.push(name),
+        () => undefined,
+      );
+    }
+    return removed;
   }
 
   /**
@@ -73,7 +93,15 @@ export class DurableJsonFile<T> {
   }
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+/** `.<name>.<pid>.tmp` beside the file: where process `pid` writes the file's next content. */
+export function tempPathFor(file: string, pid: number): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${pid}.tmp`);
+}
+
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const tempPattern = (file: string) => new RegExp(`^\\.${escapeRegExp(path.basename(file))}\\.(\\d+)\\.tmp$`);
+
+export async function syncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();

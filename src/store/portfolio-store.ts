@@ -40,6 +40,18 @@ export class StoreLoadError extends Error {
   }
 }
 
+/** Another process is using the data file; two writers would overwrite each other's changes. */
+export class StoreLockedError extends StoreLoadError {
+  constructor(
+    file: string,
+    readonly lockFile: string,
+    readonly pid: number,
+  ) {
+    super(file, `another process (pid ${pid}) is using it; stop that process first, or delete ${lockFile} if no such process runs`);
+    this.name = 'StoreLockedError';
+  }
+}
+
 export class StoreClosedError extends Error {
   constructor() {
     super('The portfolio store is closed');

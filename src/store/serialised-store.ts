@@ -30,6 +30,9 @@ export abstract class SerialisedStore implements PortfolioStore {
   /** Makes `snapshot` durable; called for one snapshot at a time. */
   protected abstract persist(snapshot: Portfolio): Promise<void>;
 
+  /** Told once per failed write (not once per rejected change), for the log. Must not throw. */
+  protected writeFailed(_error: DomainError, _cause: unknown): void {}
+
   read(): Portfolio {
     return this.state;
   }
@@ -89,6 +92,11 @@ export abstract class SerialisedStore implements PortfolioStore {
           const failed = [...batch, ...this.waiting];
           this.waiting = [];
           const error = new DomainError('STORE.WRITE_FAILED', { reason: String((cause as Error)?.message ?? cause) });
+          try {
+            this.writeFailed(error, cause);
+          } catch {
+            // A hook that throws must not leave the changes hanging.
+          }
           for (const w of failed) w.reject(error);
         }
       }

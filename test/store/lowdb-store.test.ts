@@ -263,7 +263,7 @@ describe('write failures', () => {
     expect(store.read()).toBe(durableState);
     expect(store.read().projects.map((p) => p.title)).toEqual(['Durable']);
     expect(await readFile(file)).toEqual(bytesBefore);
-    expect(await readdir(dir)).toEqual(['flokk.json']);
+    expect(await readdir(dir)).toEqual(['flokk.json', 'flokk.json.lock']); // no temporary file; the store's lock while it is open
     const health = await store.health();
     expect(health.ok).toBe(false);
     expect(health.detail).toBeTruthy();
@@ -329,12 +329,47 @@ describe('write failures', () => {
 
     expect(store.read().projects.map((p) => p.title)).toEqual(['Durable']);
     expect((await readFile(file)).equals(bytesBefore)).toBe(true);
-    expect(await readdir(dir)).toEqual(['flokk.json']); // the link was cleaned up
+    expect(await readdir(dir)).toEqual(['flokk.json', 'flokk.json.lock']); // the link was cleaned up
     expect((await store.health()).ok).toBe(false);
 
     await addProject(store, aProject({ title: 'After' }));
     expect((await onDisk()).projects.map((p) => p.title)).toEqual(['Durable', 'After']);
     expect((await store.health()).ok).toBe(true);
+    await store.close();
+  });
+
+  (existsSync('/dev/full') ? it : it.skip)('tells onWriteError once per failed write, for the log, and the file stays intact', async () => {
+    const failures: Array<[DomainError, Record<string, unknown>]> = [];
+    const store = await LowdbStore.open(file, { seed: aPortfolio, onWriteError: (error, detail) => failures.push([error, detail]) });
+    await addProject(store, aProject({ title: 'Durable' }));
+    const bytesBefore = await readFile(file);
+    await symlink('/dev/full', tmpPathOf(file));
+
+    // Three changes, one write: all three rejected, one failure told.
+    const outcomes = await Promise.allSettled([addProject(store, aProject()), addProject(store, aProject()), addProject(store, aProject())]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(failures.length).toBeGreaterThanOrEqual(1);
+    const [error, detail] = failures[0]!;
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.code).toBe('STORE.WRITE_FAILED');
+    expect(detail).toEqual({ file, reason: expect.stringContaining('ENOSPC'), errno: 'ENOSPC' });
+    expect(failures.length).toBeLessThanOrEqual(2); // the first change alone, then the other two together at most
+    expect((await readFile(file)).equals(bytesBefore)).toBe(true);
+    await store.close();
+  });
+
+  it('rejects with STORE.WRITE_FAILED even when the onWriteError hook itself throws', async () => {
+    const store = await LowdbStore.open(file, {
+      seed: aPortfolio,
+      onWriteError: () => {
+        throw new Error('the logger is broken too');
+      },
+    });
+    jest.spyOn(DurableJsonFile.prototype, 'write').mockRejectedValueOnce(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }));
+    await expect(addProject(store, aProject())).rejects.toMatchObject({ code: 'STORE.WRITE_FAILED' });
+    await addProject(store, aProject());
+    expect((await onDisk()).projects).toHaveLength(1);
     await store.close();
   });
 
