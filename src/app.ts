@@ -71,6 +71,11 @@ async function guardMessage(context: TurnContext, deps: AppDeps, run: () => Prom
     await run();
   } catch (error) {
     if (error instanceof RegistrationNeeded) return sendCard(context, registrationCard(context, deps));
+    if ((error as { code?: string }).code === 'FLOKK_AMBIGUOUS_SEND') {
+      // The reply may well have arrived; an apology after it would only confuse.
+      deps.log.warn('reply may not have arrived', { code: 'FLOKK_AMBIGUOUS_SEND' });
+      return;
+    }
     await context.sendActivity(describe(context, deps, error));
   }
 }

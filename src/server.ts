@@ -7,6 +7,7 @@ import type { Logger } from './log';
 import type { PortfolioStore } from './store/portfolio-store';
 import type { Exports } from './teams/exports';
 import { admit } from './teams/gate';
+import { guardAgainstReposts } from './teams/proactive/no-ambiguous-repost';
 
 /** Larger than any Teams activity Flokk needs; beyond it restify answers 413 before parsing. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -47,7 +48,9 @@ export function createServer(deps: ServerDeps): restify.Server {
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     await deps.adapter.process(req, res, async (context) => {
-      if (await admit(context, { localMode: deps.localMode, store: deps.store, log: deps.log })) await deps.app.run(context);
+      if (!(await admit(context, { localMode: deps.localMode, store: deps.store, log: deps.log }))) return;
+      guardAgainstReposts(context);
+      await deps.app.run(context);
     });
   });
 

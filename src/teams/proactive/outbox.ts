@@ -4,6 +4,7 @@ import { announcementChannel } from '../../domain/conversations';
 import type { ConversationRef } from '../../domain/schema';
 import type { Logger } from '../../log';
 import type { PortfolioStore } from '../../store/portfolio-store';
+import { guardAgainstReposts } from './no-ambiguous-repost';
 import { ConversationRateLimiter } from './rate-limiter';
 
 /**
@@ -77,6 +78,7 @@ export class ProactiveOutbox implements Outbox {
       .then(() => this.limiter.acquire(id))
       .then(() =>
         this.adapter.continueConversationAsync(this.botAppId, toReference(ref), async (context) => {
+          guardAgainstReposts(context);
           result = await send(context);
         }),
       )
