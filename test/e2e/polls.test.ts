@@ -113,6 +113,9 @@ describe('a consensus poll on a proposal, reached', () => {
     const [list] = await bot.say('vedtak 2026', { where: 'channel' });
     const text = textOf(list!);
     expect(text).toContain('Skal programstyret vedta depotløsningen?');
+    expect(textOf((await bot.say('vedtak 2026 organ:PS'))[0]!)).toContain('Skal programstyret vedta depotløsningen?');
+    expect(textOf((await bot.say('vedtak 2026 organ:ressursgruppe'))[0]!)).toContain('Ingen vedtak passer.');
+    expect(textOf((await bot.say('vedtak prosjekt barnevern'))[0]!)).not.toContain('depotløsningen');
     const decision = bot.flokk.store.read().decisions.find((d) => d.pollId === pollId)!;
     const shown = await press(VERB.decisionShow, { decisionId: decision.id }, NILS);
     expect(textOf(shown.value)).toContain('Ingrid Prøvestad: For dyrt for de minste kommunene');

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, symlink } from 'node:fs/promises';
+import path from 'node:path';
 import { VERB } from '../../src/cards/actions';
 import { auditFileFor } from '../../src/flokk';
 import { createLogger } from '../../src/log';
@@ -133,5 +134,26 @@ describe('the audit log', () => {
     const link = /\((http[^)]+)\)/.exec(text)![1]!;
     const exported = (await (await fetch(link)).text()).trim().split('\n');
     expect(exported).toHaveLength(2);
+  });
+});
+
+describe('a full disk', () => {
+  it('tells the user the change was not saved, in their language, and leaves the file as it was', async () => {
+    const bot = await startTestBot();
+    try {
+      await bot.flokk.store.flush();
+      const before = await readFile(bot.config.dataFile);
+      // The store writes through a temporary file beside the data file; point it at a device that is always full.
+      const tmp = path.join(path.dirname(bot.config.dataFile), `.${path.basename(bot.config.dataFile)}.${process.pid}.tmp`);
+      await symlink('/dev/full', tmp);
+      const { body } = await bot.press(VERB.initiativeInterest, { initiativeId: 'i-felles-kommunal-journal' }, { from: NILS, locale: 'nn-NO' });
+      expect(body.value).toBe('Eg klarte ikkje å lagre endringa. Ingenting vart endra; prøv igjen om litt.');
+      expect(await readFile(bot.config.dataFile)).toEqual(before);
+      expect(bot.flokk.store.read().initiatives.find((i) => i.id === 'i-felles-kommunal-journal')!.interest.some((m) => m.personId === 'person-nils-demoberg')).toBe(false);
+      const health = await fetch(`${bot.flokk.url}/healthz`);
+      expect(health.status).toBe(503);
+    } finally {
+      await bot.stop();
+    }
   });
 });
