@@ -123,6 +123,13 @@ describe('no match and bad input', () => {
     expect(answer.attachments!.length).toBeGreaterThan(0);
   });
 
+  it.each([['x'], [{ query: 'sak' }], [[null, { name: 'query', value: 'sak' }]]])('answers malformed parameters %j with a sentence, not a 5xx', async (parameters) => {
+    const activity = { ...composeQuery(SEARCH_COMMAND.findProject, [], { serviceUrl: bot.connector.serviceUrl }), value: { commandId: SEARCH_COMMAND.findProject, parameters } };
+    const { status, body } = await bot.post(activity);
+    expect(status).toBe(200);
+    expect(body).toEqual({ composeExtension: { type: 'message', text: 'Det kortet sendte noe jeg ikke kan bruke. Prøv igjen fra et nytt kort.' } });
+  });
+
   it('never returns more than asked, nor more than 25', async () => {
     expect((await search('', { count: 3 })).attachments).toHaveLength(3);
     expect(parseFindProjectQuery({ parameters: { query: 'x' }, skip: -4, count: 1000 })).toEqual({ text: 'x', skip: 0, count: MAX_RESULTS });

@@ -1,4 +1,4 @@
-import type { MessagingExtensionResult, TurnContext } from 'botbuilder';
+import { ActivityTypes, type MessagingExtensionResult, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { isDomainError } from '../../domain/errors';
 import { messages } from '../../i18n';
@@ -11,9 +11,30 @@ export const SEARCH_COMMAND = { findProject: 'findProject' } as const;
 
 /** Registers every message-extension search command on the app. */
 export function registerSearch(app: Application<TurnState>, deps: AppDeps): void {
+  // NOTE: teams-ai flattens `parameters` before our handler runs and throws (a 501 to the client)
+  // unless it is an array of objects; such a query gets a clear answer here, routed first.
+  app.addRoute(
+    async (context) => isQuery(context, SEARCH_COMMAND.findProject) && !hasWellFormedParameters(context.activity.value),
+    async (context) => {
+      deps.log.info('refused', { code: 'INPUT.INVALID', activityType: context.activity.type });
+      const composeExtension: MessagingExtensionResult = { type: 'message', text: messages(localeOf(context, deps)).errors['INPUT.INVALID'] };
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { composeExtension } } });
+    },
+    true,
+  );
   app.messageExtensions.query(SEARCH_COMMAND.findProject, (context, _state, query) =>
     guardSearch(context, deps, () => findProject(beginTurn(context, deps), parseFindProjectQuery(query))),
   );
+}
+
+const isQuery = (context: TurnContext, commandId: string): boolean =>
+  context.activity.type === ActivityTypes.Invoke &&
+  context.activity.name === 'composeExtension/query' &&
+  (context.activity.value as { commandId?: unknown } | undefined)?.commandId === commandId;
+
+function hasWellFormedParameters(value: unknown): boolean {
+  const parameters = (value as { parameters?: unknown }).parameters;
+  return parameters === undefined || parameters === null || (Array.isArray(parameters) && parameters.every((p) => typeof p === 'object' && p !== null));
 }
 
 /**
