@@ -17,6 +17,7 @@ import { inAuditScope, objectIdsOf } from './teams/audit';
 import { parseCommand } from './teams/commands/parse';
 import { networkForTenant } from './domain/portfolio-queries';
 import { beginTurn, conversationRefOf, localeOf, sendCard, tenantOf } from './teams/turn';
+import { registerUnhandledInvokes } from './teams/unhandled-invoke';
 import { onInstalled } from './teams/welcome';
 
 /**
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<Tur
   }
 
   registerSearch(app, deps);
+  registerUnhandledInvokes(app, deps);
 
   app.error(async (context, error) => {
     deps.log.error('unhandled turn error', { error, activityType: context.activity.type });

@@ -47,6 +47,10 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
+    if (!looksLikeActivity(req.body)) {
+      res.send(400, { error: 'not an activity' });
+      return;
+    }
     await deps.adapter.process(req, res, async (context) => {
       if (!(await admit(context, { localMode: deps.localMode, store: deps.store, log: deps.log }))) return;
       guardAgainstReposts(context);
@@ -78,6 +82,16 @@ export function createServer(deps: ServerDeps): restify.Server {
     next();
   });
   return server;
+}
+
+/**
+ * NOTE: botbuilder throws (a 500 carrying its error message) on a body whose `type` or
+ * `serviceUrl` is not a string, before its own 400 for a missing type; such a body is refused here.
+ */
+function looksLikeActivity(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const { type, serviceUrl } = body as { type?: unknown; serviceUrl?: unknown };
+  return typeof type === 'string' && type !== '' && (serviceUrl === undefined || typeof serviceUrl === 'string');
 }
 
 export function listen(server: restify.Server, port: number, host: string): Promise<RunningServer> {

@@ -4,19 +4,33 @@ import type { Portfolio } from '../domain/schema';
 import type { Logger } from '../log';
 import { tenantOf } from './turn';
 
-/** The most of an activity Flokk reads, checked before any handler sees it. */
+/**
+ * NOTE: teams-ai strips the bot's mention from every message: it reads each entity's `type`, each
+ * mention's `mentioned`, and the text the mention is in.
+ */
+const isMention = (e: { type: string }) => e.type.toLowerCase() === 'mention';
+const Entity = z
+  .object({ type: z.string().max(100), mentioned: z.object({ id: z.string().max(512) }).loose().optional() })
+  .loose()
+  .refine((e) => !isMention(e) || e.mentioned !== undefined);
+
+/**
+ * The most of an activity Flokk reads, checked before any handler sees it. teams-ai itself needs
+ * `recipient.id` on every activity, and replies go to `serviceUrl`.
+ */
 const InboundActivity = z.object({
   type: z.string().min(1).max(50),
   id: z.string().max(512).optional(),
   channelId: z.string().max(50),
-  serviceUrl: z.string().max(2000),
+  serviceUrl: z.url({ protocol: /^https?$/ }).max(2000),
   from: z.object({ id: z.string().max(512), name: z.string().max(512).optional(), aadObjectId: z.string().max(100).optional() }).loose(),
   conversation: z.object({ id: z.string().min(1).max(1024), tenantId: z.string().max(100).optional(), conversationType: z.string().max(50).optional() }).loose(),
-  recipient: z.object({ id: z.string().max(512) }).loose().optional(),
+  recipient: z.object({ id: z.string().min(1).max(512) }).loose(),
   text: z.string().max(30_000).optional(),
+  entities: z.array(Entity).max(100).optional(),
   locale: z.string().max(50).optional(),
   name: z.string().max(100).optional(),
-});
+}).refine((a) => a.text !== undefined || !a.entities?.some(isMention));
 
 export type Refusal = 'malformed' | 'channel' | 'tenant';
 

@@ -11,7 +11,7 @@ import { conversationKindOf, conversationRefOf, localeOf, sendCard, tenantOf } f
  */
 export async function onInstalled(context: TurnContext, deps: AppDeps): Promise<void> {
   const a = context.activity;
-  const botAdded = a.type === 'installationUpdate' ? a.action === 'add' || a.action === 'add-upgrade' : (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
+  const botAdded = a.type === 'installationUpdate' ? a.action === 'add' || a.action === 'add-upgrade' : (a.membersAdded ?? []).some((m) => m?.id === a.recipient?.id);
   if (!botAdded) return;
   const fallback = deps.config.localMode ? deps.config.defaultNetworkId : undefined;
   const network = networkForTenant(deps.store.read(), tenantOf(context), fallback);
