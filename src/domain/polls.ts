@@ -307,9 +307,8 @@ export function tally(p: Portfolio, poll: Poll, viewerCanSeeResults: boolean): T
   if (!viewerCanSeeResults) return base;
   const stances = Object.fromEntries(STANCES[poll.kind].map((s) => [s, votes.filter((v) => v.stance === s).length]));
   const options = poll.options.map((o) => ({ ...o, count: votes.filter((v) => v.optionIds.includes(o.id)).length }));
-  const reasons = (poll.anonymous ? unlinkable(votes) : votes)
-    .filter((v) => v.stance && NEEDS_REASON.includes(v.stance) && v.reason)
-    .map((v) => ({ stance: v.stance!, reason: v.reason!, ...(poll.anonymous ? {} : { personId: v.voterKey }) }));
+  const withReasons = votes.filter((v) => v.stance && NEEDS_REASON.includes(v.stance) && v.reason);
+  const reasons = (poll.anonymous ? unlinkable(withReasons) : withReasons).map((v) => ({ stance: v.stance!, reason: v.reason!, ...(poll.anonymous ? {} : { personId: v.voterKey }) }));
   return { ...base, results: { stances, options, reasons } };
 }
 

@@ -1,4 +1,4 @@
-import { appendFile, open, readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { z } from 'zod/v4';
 
 /**
@@ -23,23 +23,44 @@ export interface AuditTrail {
 }
 
 export class JsonlAuditLog implements AuditTrail {
-  private tail: Promise<void> = Promise.resolve();
+  private pending: Array<{ line: string; done: (error?: unknown) => void }> = [];
+  private writing: Promise<void> | undefined;
 
   constructor(readonly file: string) {}
 
+  /**
+   * Appends once the entry is on disk. Entries that arrive while a write is under way share the
+   * next append and fsync (group commit), so a burst of votes does not queue behind one fsync each.
+   */
   append(entry: AuditEntry): Promise<void> {
     const line = JSON.stringify(AuditEntry.parse(entry)) + '\n';
-    const next = this.tail.then(async () => {
-      await appendFile(this.file, line, { encoding: 'utf8', mode: 0o600 });
-      const handle = await open(this.file, 'r');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ line, done: (error) => (error ? reject(error) : resolve()) });
+      this.writing ??= this.drain();
     });
-    this.tail = next.catch(() => undefined);
-    return next;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending;
+        this.pending = [];
+        try {
+          const handle = await open(this.file, 'a', 0o600);
+          try {
+            await handle.appendFile(batch.map((b) => b.line).join(''), 'utf8');
+            await handle.sync();
+          } finally {
+            await handle.close();
+          }
+          for (const b of batch) b.done();
+        } catch (error) {
+          for (const b of batch) b.done(error);
+        }
+      }
+    } finally {
+      this.writing = undefined;
+    }
   }
 
   async recent(limit: number, networkId?: string): Promise<AuditEntry[]> {
