@@ -32,7 +32,8 @@ import {
  * - Teams' own refusals and retries (429, expired cards), and full-width cards.
  *
  * Screenshots go to a temporary folder; with FLOKK_SCREENSHOTS=docs they replace
- * docs/playground-lookup.png and docs/playground-proposal.png (used by the README).
+ * docs/playground-lookup.png, docs/playground-proposal.png and docs/playground-poll.png (used by
+ * the README).
  *
  * It needs Chromium: /usr/bin/chromium (Debian's `chromium` package) or FLOKK_CHROMIUM. Without
  * it the test fails, saying how to install it; it never skips.
@@ -121,6 +122,14 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
+async function waitUntil(done: () => boolean, timeoutMs = STEP_TIMEOUT): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > until) throw new Error(`not done within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 async function screenshot(name: string): Promise<void> {
   const folder = process.env.FLOKK_SCREENSHOTS === 'docs' ? DOCS : path.join(os.tmpdir(), 'flokk-playground-screenshots');
   await mkdir(folder, { recursive: true });
@@ -178,4 +187,58 @@ it('proposes a project through the form card and shows the saved project card', 
   });
 });
 
-it.todo('votes on a poll in the playground (once polls exist): opens a poll on the proposal, votes, sees the tally');
+it('opens a poll for everyone in the conversation, votes on it and sees the own vote and the tally', async () => {
+  // The playground user is the secretariat: may open polls but is not on the programme board, so
+  // the poll is for everyone in the conversation (board polls and votes by person: test/e2e/polls.test.ts).
+  await step('ask for the poll form', () => send('avstemning Skal vi ha felles julebord?'));
+  const form = page.locator('.ac-adaptiveCard').filter({ hasText: 'Start avstemningen' }).last();
+  await step('see the poll form', () => form.waitFor({ timeout: STEP_TIMEOUT }));
+  // The question comes prefilled from the command, question mark and all.
+  const question = await form.getByRole('textbox', { name: /Spørsmål/ }).inputValue();
+  expect(question).toBe('Skal vi ha felles julebord?');
+
+  const nextYear = new Date().getUTCFullYear() + 1;
+  await step('fill in the form', async () => {
+    await form.getByRole('combobox', { name: /Hvem kan stemme/ }).click();
+    await page.getByRole('option', { name: 'Alle i samtalen', exact: true }).click();
+    // Input.Date is a Fluent date picker that takes typed dates.
+    const date = form.getByRole('combobox', { name: /Fristdato/ });
+    await date.fill(`${nextYear}-06-15`);
+    await date.press('Tab');
+    await expect(date.inputValue()).resolves.toContain(String(nextYear));
+  });
+  const votesBefore = flokk!.store.read().votes.length;
+  await form.getByRole('button', { name: 'Start avstemningen' }).click();
+
+  // The invoke answers with the voter's own view, and Flokk updates the same message to the
+  // shared card (the tally and a «Stem» button that asks for one's own view) after the turn. The
+  // playground shows whichever arrives last, so once Flokk has sent everything, press «Stem» if
+  // the shared card is what shows.
+  const pollCard = page.locator('.ac-adaptiveCard').filter({ hasText: question }).filter({ hasText: /har stemt/ }).last();
+  const ownView = async (what: string, marker: RegExp) => {
+    await step(`see the poll card (${what})`, async () => {
+      await pollCard.waitFor({ timeout: STEP_TIMEOUT });
+      await flokk!.outbox.idle();
+      await page.waitForTimeout(500);
+    });
+    const vote = pollCard.getByRole('button', { name: 'Stem', exact: true });
+    if ((await vote.count()) > 0) await vote.click();
+    await step(`see the own view (${what})`, () => pollCard.getByText(marker).first().waitFor({ timeout: STEP_TIMEOUT }));
+  };
+
+  await ownView('before voting', /Du har ikke stemt ennå/);
+  await expect(pollCard.getByRole('button', { name: /^(Enig|Avstår|Uenig|Blokkerer)$/ }).allInnerTexts()).resolves.toEqual(['Enig', 'Avstår', 'Uenig', 'Blokkerer']);
+
+  await pollCard.getByRole('button', { name: 'Enig', exact: true }).click();
+  await step('see the vote stored', () => waitUntil(() => flokk!.store.read().votes.length > votesBefore));
+  await ownView('after voting', /Din stemme: Enig/);
+  await expect(pollCard.innerText()).resolves.toMatch(/1 av 1 har stemt/);
+  await screenshot('playground-poll.png');
+
+  const polls = flokk!.store.read().polls.filter((x) => x.question === question);
+  expect(polls).toHaveLength(1);
+  expect(polls[0]).toMatchObject({ status: 'open', kind: 'consensus', eligibleMode: 'conversation', createdBy: 'person-sekretariat', deadline: `${nextYear}-06-15T10:00:00.000Z` });
+  const votes = flokk!.store.read().votes.filter((v) => v.pollId === polls[0]!.id);
+  expect(votes).toHaveLength(1);
+  expect(votes[0]).toMatchObject({ stance: 'agree' });
+});

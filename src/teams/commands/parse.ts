@@ -84,11 +84,16 @@ export function stripMentions(text: string): string {
 }
 
 export function parseCommand(raw: string): Command {
-  const text = stripMentions(raw).replace(/[?!.\s]+$/u, '').trim();
+  const full = stripMentions(raw);
+  const text = full.replace(/[?!.\s]+$/u, '').trim();
   if (text.length === 0) return { kind: 'help' };
   for (const [pattern, make] of RULES) {
     const m = text.match(pattern);
-    if (m) return clean(make(m));
+    if (!m) continue;
+    const command = clean(make(m));
+    // A poll's question keeps its question mark.
+    if (command.kind === 'openPoll') return clean(make(full.match(pattern) ?? m));
+    return command;
   }
   return { kind: 'freeText', text };
 }

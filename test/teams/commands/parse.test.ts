@@ -83,3 +83,9 @@ describe('stripMentions', () => {
     expect(stripMentions('prosjekt barnevern')).toBe('prosjekt barnevern');
   });
 });
+
+describe('a poll question', () => {
+  it('keeps its question mark', () => {
+    expect(parseCommand('<at>Flokk</at> avstemning Skal vi ha felles julebord?')).toEqual({ kind: 'openPoll', text: 'Skal vi ha felles julebord?' });
+  });
+});
