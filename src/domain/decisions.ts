@@ -3,42 +3,15 @@ import type { Mutation } from './mutation';
 import { assertMay, type Actor } from './people';
 import { decideProject } from './projects';
 import type { Decision, Poll, Portfolio, Vote } from './schema';
+import { osloDate, osloYear } from './time';
 
 /**
  * Decisions (vedtak): numbered per body and year ("PS 12/2026"), reached by consensus, consent,
  * majority or the board leader, and exported as CSV and minutes (referat).
  */
 
-// Dates in the minutes and the year of a case number are Norwegian dates: a decision made at
-// 00:30 on 1 January in Oslo belongs to the new year, though it is still 31 December in UTC.
-const OSLO = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Oslo',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-function osloFields(at: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
-  const f = Object.fromEntries(OSLO.formatToParts(at).map((x) => [x.type, Number(x.value)]));
-  return { year: f.year!, month: f.month!, day: f.day!, hour: f.hour!, minute: f.minute!, second: f.second! };
-}
-
-/** The calendar date in Norway, 'YYYY-MM-DD'. */
-export function osloDate(at: Date): string {
-  const f = osloFields(at);
-  return `${f.year}-${String(f.month).padStart(2, '0')}-${String(f.day).padStart(2, '0')}`;
-}
-
-/** Minutes Norway is ahead of UTC at that instant: 60 in winter, 120 in summer. */
-export function osloOffsetMinutes(at: Date): number {
-  const f = osloFields(at);
-  const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
-  return Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60000);
-}
+// Re-exported so that imports of the Norwegian date from this module keep working; time.ts owns it.
+export { osloDate } from './time';
 
 const CASE_NUMBER = /(\d+)\/(\d{4})\s*$/;
 const caseParts = (d: Decision) => {
@@ -90,13 +63,13 @@ export function recordDecision(p: Portfolio, input: DecisionInput, ids: { decisi
   if (statement.length > MAX_STATEMENT) throw new DomainError('DECISION.STATEMENT_TOO_LONG', { max: MAX_STATEMENT });
   const project = input.projectId ? p.projects.find((x) => x.id === input.projectId && x.networkId === input.networkId) : undefined;
   if (input.projectId && !project) throw new DomainError('PROJECT.NOT_FOUND');
-  const date = osloDate(now);
   const decision: Decision = {
     id: ids.decisionId,
     networkId: input.networkId,
     bodyId: input.bodyId,
-    caseNumber: nextCaseNumber(p, input.bodyId, Number(date.slice(0, 4))),
-    date,
+    // Both Norwegian: a decision at 00:30 on 1 January in Oslo belongs to the new year, though it is 31 December in UTC.
+    caseNumber: nextCaseNumber(p, input.bodyId, osloYear(now)),
+    date: osloDate(now),
     question: input.question,
     method: input.method,
     outcome: input.outcome,

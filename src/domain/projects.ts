@@ -4,6 +4,7 @@ import { idList, optionalDate, optionalText, parseForm, requiredText, wholeNok, 
 import type { Mutation } from './mutation';
 import { assertMay, type Actor, type Permission } from './people';
 import { FinancingSource, Horizon, Phase, Rag, type Portfolio, type Project, type ProjectStatus, type StatusReport } from './schema';
+import { osloDate } from './time';
 
 /** The proposal form; each financing source has its own amount field. */
 export const ProposalForm = z.object({
@@ -166,7 +167,7 @@ export function addStatusReport(p: Portfolio, actor: Actor, projectId: string, v
   const part = (level: Rag, comment?: string) => RagField.parse({ level, comment });
   const report: StatusReport = {
     id,
-    date: now.toISOString().slice(0, 10),
+    date: osloDate(now),
     overall: part(v.overall, v.overallComment),
     time: part(v.time, v.timeComment),
     budget: part(v.budget, v.budgetComment),

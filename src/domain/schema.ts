@@ -57,6 +57,16 @@ export const Person = z.object({
 });
 export type Person = z.infer<typeof Person>;
 
+/** One term on a body: from its first day to its last (`to`, absent while it runs), both Norwegian dates and both included. */
+export const BodyMember = z.object({
+  personId: Id,
+  role: z.enum(['leader', 'member', 'secretary']),
+  organisationId: Id.optional(),
+  from: IsoDate,
+  to: IsoDate.optional(),
+});
+export type BodyMember = z.infer<typeof BodyMember>;
+
 export const Body = z.object({
   id: Id,
   networkId: Id,
@@ -64,15 +74,7 @@ export const Body = z.object({
   name: z.string().min(1).max(200),
   /** Prefix of case numbers, e.g. "PS" for "PS 12/2026". */
   casePrefix: z.string().min(1).max(10),
-  members: z.array(
-    z.object({
-      personId: Id,
-      role: z.enum(['leader', 'member', 'secretary']),
-      organisationId: Id.optional(),
-      from: IsoDate,
-      to: IsoDate.optional(),
-    }),
-  ),
+  members: z.array(BodyMember),
 });
 export type Body = z.infer<typeof Body>;
 
