@@ -1,6 +1,6 @@
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { escapeRegExp, syncDirectory } from './durable-json-file';
+import { escapeRegExp, writeFileAtomic } from './durable-json-file';
 import { alive } from './file-lock';
 
 export interface BackupSettings {
@@ -14,8 +14,8 @@ export interface BackupSettings {
 
 /**
  * Rotating snapshots of the data file: `<dir>/<name>.<ISO time>.json`, each a byte-for-byte copy
- * of the durable file, written the way the data file is (temporary file, fsync, rename, directory
- * fsync), so a snapshot is either whole or absent. The newest `keep` stay.
+ * of the durable file, written the way the data file is (writeFileAtomic: temporary file, fsync,
+ * rename, directory fsync), so a snapshot is either whole or absent. The newest `keep` stay.
  */
 export class Backups {
   readonly dir: string;
@@ -43,23 +43,8 @@ export class Backups {
     const at = this.clock();
     const name = `${this.stem}.${at.toISOString().replace(/:/g, '-')}.json`;
     const target = path.join(this.dir, name);
-    const tmp = path.join(this.dir, `.${name}.${process.pid}.tmp`);
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const bytes = await readFile(this.file);
-    const handle = await open(tmp, 'w', 0o600);
-    try {
-      try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(tmp, target);
-    } catch (e) {
-      await unlink(tmp).catch(() => undefined);
-      throw e;
-    }
-    await syncDirectory(this.dir);
+    await writeFileAtomic(target, await readFile(this.file));
     this.last = at.getTime();
     await this.prune();
     return target;

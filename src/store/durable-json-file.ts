@@ -10,11 +10,7 @@ import { alive } from './file-lock';
  * It has the shape of a lowdb adapter (`read`, `write`).
  */
 export class DurableJsonFile<T> {
-  private readonly tmp: string;
-
-  constructor(readonly file: string) {
-    this.tmp = tempPathFor(file, process.pid);
-  }
+  constructor(readonly file: string) {}
 
   /**
    * Removes temporary files other processes left beside this file when they were killed mid-write,
@@ -61,22 +57,7 @@ export class DurableJsonFile<T> {
   }
 
   async write(data: T): Promise<void> {
-    const text = JSON.stringify(data, null, 1) + '\n';
-    const handle = await open(this.tmp, 'w', 0o600);
-    try {
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(this.tmp, this.file);
-    } catch (e) {
-      // Whatever failed, the old file is untouched; do not leave a copy of the data lying beside it.
-      await unlink(this.tmp).catch(() => undefined);
-      throw e;
-    }
-    await syncDirectory(path.dirname(this.file));
+    await writeFileAtomic(this.file, JSON.stringify(data, null, 1) + '\n');
   }
 
   /** Copies the current file aside, durably, before something risky such as a migration. */
@@ -91,6 +72,30 @@ export class DurableJsonFile<T> {
     }
     return target;
   }
+}
+
+/**
+ * Replaces `file` with `data` (a string as UTF-8) so that a crash at any moment leaves the old
+ * content or the new, whole: `data` goes to this process's temporary file beside it (mode 0600),
+ * is fsynced, renamed over `file`, and the directory is fsynced so the rename itself survives.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const tmp = tempPathFor(file, process.pid);
+  const handle = await open(tmp, 'w', 0o600);
+  try {
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, file);
+  } catch (e) {
+    // Whatever failed, the old file is untouched; do not leave a copy of the data lying beside it.
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+  await syncDirectory(path.dirname(file));
 }
 
 /** `.<name>.<pid>.tmp` beside the file: where process `pid` writes the file's next content. */

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import fsp, { mkdir, mkdtemp, open, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DurableJsonFile } from '../../src/store/durable-json-file';
+import { DurableJsonFile, writeFileAtomic } from '../../src/store/durable-json-file';
 
 let dir: string;
 let file: string;
@@ -13,6 +13,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  jest.restoreAllMocks();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -109,5 +110,38 @@ describe('DurableJsonFile', () => {
     expect(backup).toBe(`${file}.schema-v1.bak`);
     expect((await readFile(backup)).equals(before)).toBe(true);
     expect((await readFile(file)).equals(before)).toBe(true);
+  });
+});
+
+describe('writeFileAtomic', () => {
+  it('writes the bytes as given, readable by this user only, leaving no temporary file', async () => {
+    const bytes = Buffer.from([0x7b, 0xff, 0x00, 0xc3, 0xa6, 0x7d]);
+    await writeFileAtomic(file, bytes);
+    expect((await readFile(file)).equals(bytes)).toBe(true);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    await writeFileAtomic(file, 'Ørland\n');
+    expect(await readFile(file, 'utf8')).toBe('Ørland\n');
+    expect(await readdir(dir)).toEqual(['data.json']);
+  });
+
+  it('fsyncs the temporary file before renaming it over the target, and the directory after', async () => {
+    const steps: string[] = [];
+    const probe = await open(path.join(dir, 'probe'), 'w');
+    const handleProto = Object.getPrototypeOf(probe) as { sync: () => Promise<void> };
+    await probe.close();
+    const sync = handleProto.sync;
+    jest.spyOn(handleProto, 'sync').mockImplementation(function (this: unknown) {
+      steps.push('sync');
+      return sync.call(this);
+    });
+    const rename = fsp.rename;
+    jest.spyOn(fsp, 'rename').mockImplementation((from, to) => {
+      steps.push(`rename ${path.basename(String(from))} -> ${path.basename(String(to))}`);
+      return rename(from, to);
+    });
+
+    await writeFileAtomic(file, 'x');
+
+    expect(steps).toEqual(['sync', `rename .data.json.${process.pid}.tmp -> data.json`, 'sync']);
   });
 });
