@@ -1,145 +1,267 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
-import { VERB, type Verb } from './cards/actions';
 import type { AdaptiveCard } from './cards/card';
 import { renderRegistrationCard } from './cards/registration.card';
-import { isDomainError } from './domain/errors';
+import type { Config } from './config';
+import { isDomainError, DomainError } from './domain/errors';
 import type { Permission } from './domain/people';
 import { organisationsOf } from './domain/portfolio-queries';
-import { messages } from './i18n';
-import { onAction } from './teams/actions';
+import type { Locale } from './domain/schema';
+import { messages, type Messages } from './i18n';
+import type { Logger } from './log';
+import type { PortfolioStore } from './store/portfolio-store';
+import { networkOf, conversationRefOf, type Activity } from './teams/activity';
 import { RegistrationNeeded } from './teams/actor';
-import { onMessage } from './teams/commands';
-import { registerSearch } from './teams/search';
-import type { AppDeps } from './teams/deps';
+import { inAuditScope, objectIdsOf, type AuditScope } from './teams/audit';
+import { MAX_COMMAND_LENGTH, parseCommand } from './teams/commands/parse';
+import { performOutboxEffect, type EffectServices, type OutboundMessage } from './teams/effects';
+import type { Exports } from './teams/exports';
+import { refusalOf } from './teams/gate';
 import { RecentInvokes } from './teams/recent-invokes';
-import { inAuditScope, objectIdsOf } from './teams/audit';
-import { parseCommand } from './teams/commands/parse';
-import { networkForTenant } from './domain/portfolio-queries';
-import { beginTurn, conversationRefOf, localeOf, sendCard, tenantOf } from './teams/turn';
-import { registerUnhandledInvokes } from './teams/unhandled-invoke';
-import { onInstalled } from './teams/welcome';
+import { say, show, type Reply } from './teams/reply';
+import type { Access } from './teams/route';
+import { EVENTS, INTENTS, SEARCHES, VERBS } from './teams/routes';
+import type { SearchAnswer } from './teams/search/find-project.search';
+import { createTurn, localeOf, type Turn, type TurnServices } from './teams/turn';
+
+/** What the adapter offers for one turn: the activity, and the two ways to answer inside it. */
+export interface TurnIO {
+  readonly activity: Activity;
+  /** Sends a message in the turn's conversation. */
+  send(message: OutboundMessage): Promise<void>;
+  /** Replaces the message a button was pressed on, for everyone in the conversation. */
+  replaceShared(card: AdaptiveCard): Promise<void>;
+}
+
+/** An invoke's answer: a card in place of the one pressed, or a sentence. */
+export type InvokeAnswer = AdaptiveCard | string;
+
+export interface AppDeps extends Omit<TurnServices, 'store' | 'config'>, Omit<EffectServices, 'store' | 'config'> {
+  store: PortfolioStore;
+  log: Logger;
+  exports: Exports;
+  /** How long an invoke may take before Teams gets an interim answer (Teams gives up after about 5 s). */
+  invokeBudgetMs: number;
+  config: TurnServices['config'] & EffectServices['config'] & Pick<Config, 'credentials'>;
+}
+
+export type Verb = keyof typeof VERBS;
+export const isVerb = (v: unknown): v is Verb => typeof v === 'string' && Object.hasOwn(VERBS, v);
 
 /**
- * The Teams application: every route Flokk answers, in one visible order. Handlers are thin;
- * errors they raise become one clear sentence in the user's language here, and the code goes
- * to the log.
+ * Flokk's turns, free of any SDK: the adapter (src/teams/adapter/) hands each activity to one of
+ * these, and every one goes through the same steps, in this order:
+ *
+ *   1. admission gate   only Teams, only admitted tenants (`admit`, before the SDK routes anything)
+ *   2. duplicates       a re-delivered invoke gets the first answer and changes nothing
+ *   3. audit scope      every change is recorded as this sender's, doing this, to these objects
+ *   4. time budget      an invoke still busy after the budget gets an interim answer now
+ *   5. errors           a refusal or failure becomes one sentence in the user's language
+ *   6. the reply        what the handler returned is sent, and its effects performed
  */
-export function createApp(deps: AppDeps, adapter: TeamsAdapter): Application<TurnState> {
-  const app = new Application<TurnState>({
-    adapter,
-    botAppId: deps.config.credentials?.appId ?? '',
-    startTypingTimer: false,
-    removeRecipientMention: true,
-  });
+export function createApp(deps: AppDeps) {
+  const recent = new RecentInvokes<InvokeAnswer>();
 
-  app.conversationUpdate('membersAdded', (context) => scoped(context, deps, 'install', {}, () => guardMessage(context, deps, () => onInstalled(context, deps))));
-  app.activity(ActivityTypes.InstallationUpdate, (context) =>
-    scoped(context, deps, 'install', {}, () => guardMessage(context, deps, () => onInstalled(context, deps))),
-  );
+  const admit = (activity: Activity): boolean => {
+    const refusal = refusalOf(activity, { localMode: deps.config.localMode, store: deps.store });
+    if (!refusal) return true;
+    const a = activity;
+    deps.log.warn('activity refused', { refusal, type: String(a.type).slice(0, 50), channelId: String(a.channelId).slice(0, 50), tenantId: refusal === 'tenant' ? a.conversation?.tenantId : undefined });
+    return false;
+  };
 
-  app.activity(ActivityTypes.Message, (context) =>
-    scoped(context, deps, `message.${parseCommand(context.activity.text ?? '').kind}`, {}, () => guardMessage(context, deps, () => onMessage(context, deps))),
-  );
+  const scoped = <T>(activity: Activity, action: string, run: (scope: AuditScope) => Promise<T>): Promise<T> => {
+    const networkId = networkOf(deps.store.read(), activity, deps.config)?.id;
+    const scope: AuditScope = { aadObjectId: activity.from?.aadObjectId, networkId, action, objects: {} };
+    return inAuditScope(scope, () => run(scope));
+  };
 
-  const recent = new RecentInvokes<AdaptiveCard | string>();
-  for (const verb of Object.values(VERB) as Verb[]) {
-    app.adaptiveCards.actionExecute(verb, (context, _state, data) =>
-      recent.once(context.activity.id, () => scoped(context, deps, verb, objectIdsOf(data), () => guardAction(context, deps, verb, data))),
-    );
-  }
-
-  registerSearch(app, deps);
-  registerUnhandledInvokes(app, deps);
-
-  app.error(async (context, error) => {
-    deps.log.error('unhandled turn error', { error, activityType: context.activity.type });
-    if (context.activity.type === ActivityTypes.Message) {
-      await context.sendActivity(messages(localeOf(context, deps)).errors.unexpected).catch(() => undefined);
-    }
-  });
-  return app;
-}
-
-/** Every change a turn makes is audited as this person's, doing this, to these objects. */
-function scoped<T>(context: TurnContext, deps: AppDeps, action: string, objects: Record<string, string>, run: () => Promise<T>): Promise<T> {
-  const fallback = deps.config.localMode ? deps.config.defaultNetworkId : undefined;
-  const networkId = networkForTenant(deps.store.read(), tenantOf(context), fallback)?.id;
-  return inAuditScope({ aadObjectId: context.activity.from?.aadObjectId, networkId, action, objects }, run);
-}
-
-async function guardMessage(context: TurnContext, deps: AppDeps, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof RegistrationNeeded) return sendCard(context, registrationCard(context, deps));
-    if ((error as { code?: string }).code === 'FLOKK_AMBIGUOUS_SEND') {
-      // The reply may well have arrived; an apology after it would only confuse.
-      deps.log.warn('reply may not have arrived', { code: 'FLOKK_AMBIGUOUS_SEND' });
-      return;
-    }
-    await context.sendActivity(describe(context, deps, error));
-  }
-}
-
-async function guardAction(context: TurnContext, deps: AppDeps, verb: Verb, data: unknown): Promise<AdaptiveCard | string> {
-  try {
-    return await withinBudget(context, deps, () => onAction(context, deps, verb, data));
-  } catch (error) {
-    if (error instanceof RegistrationNeeded) {
-      const resume = typeof data === 'object' && data !== null ? { verb, data: data as Record<string, unknown> } : undefined;
-      return registrationCard(context, deps, resume);
-    }
-    return describe(context, deps, error);
-  }
-}
-
-/**
- * Teams gives an invoke about 5 s. A handler still busy after the budget (a slow disk, say) goes
- * on in the background; the user gets an interim sentence now and the real card when it is done.
- */
-async function withinBudget(context: TurnContext, deps: AppDeps, run: () => Promise<AdaptiveCard | string>): Promise<AdaptiveCard | string> {
-  const ref = conversationRefOf(context);
-  const replyToId = context.activity.replyToId;
-  const work = run();
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<typeof LATE>((resolve) => (timer = setTimeout(() => resolve(LATE), deps.invokeBudgetMs)));
-  const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
-  if (first !== LATE) return first;
-  deps.log.warn('invoke over budget; finishing in the background', { budgetMs: deps.invokeBudgetMs });
-  const t = messages(localeOf(context, deps));
-  void work
-    .catch((error: unknown) => describe(context, deps, error, t))
-    .then((answer) => {
-      if (typeof answer !== 'string' && replyToId) deps.outbox.update(ref, replyToId, () => answer);
-      else if (typeof answer === 'string') void deps.outbox.post(ref, { type: 'message', text: answer });
+  /** A chat message: parsed once, against the route table. */
+  const message = (io: TurnIO): Promise<void> => {
+    const text = io.activity.text ?? '';
+    const command = text.length > MAX_COMMAND_LENGTH ? undefined : parseCommand(text);
+    return scoped(io.activity, `message.${command?.kind ?? 'tooLong'}`, async () => {
+      try {
+        if (!command) throw new DomainError('INPUT.TOO_LONG', { length: text.length });
+        const turn = createTurn(deps, io.activity);
+        const route = INTENTS[command.kind] as (typeof INTENTS)[keyof typeof INTENTS];
+        checkAccess(turn, route.access);
+        const { kind: _kind, ...input } = command;
+        deps.log.debug('command', { kind: command.kind });
+        await sendReply(io, await (route.handler as (turn: Turn, input: unknown) => Promise<Reply>)(turn, input));
+      } catch (error) {
+        if (error instanceof RegistrationNeeded) return io.send({ card: registrationCard(io.activity) });
+        if ((error as { code?: string }).code === 'FLOKK_AMBIGUOUS_SEND') {
+          // The reply may well have arrived; an apology after it would only confuse.
+          deps.log.warn('reply may not have arrived', { code: 'FLOKK_AMBIGUOUS_SEND' });
+          return;
+        }
+        await io.send({ text: describe(io.activity, error) });
+      }
     });
-  return t.working;
+  };
+
+  /** A card button (Action.Execute). */
+  const action = (io: TurnIO, verb: Verb, data: unknown): Promise<InvokeAnswer> =>
+    recent.once({ senderId: io.activity.from?.id, activityId: io.activity.id, verb }, () =>
+      scoped(io.activity, verb, (scope) => withinBudget(io, () => dispatch(io, verb, data, scope))),
+    );
+
+  const dispatch = async (io: TurnIO, verb: Verb, data: unknown, scope: AuditScope): Promise<Reply> => {
+    try {
+      const route = VERBS[verb];
+      const payload = typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {};
+      const parsed = route.input.safeParse({ ...payload, verb });
+      if (!parsed.success) throw new DomainError('INPUT.INVALID', { verb });
+      // Only ids the verb's schema knows reach the audit log: card data cannot add its own.
+      scope.objects = objectIdsOf(parsed.data);
+      const turn = createTurn(deps, io.activity);
+      checkAccess(turn, route.access);
+      const reply = await (route.handler as (turn: Turn, input: unknown) => Promise<Reply>)(turn, parsed.data);
+      // After registering, go on with what the person was doing; the resumed data is parsed again, and audited as its own verb.
+      const resume = reply.resume;
+      if (resume && isVerb(resume.verb) && resume.verb !== 'member.register') {
+        return scoped(io.activity, resume.verb, (inner) => dispatch(io, resume.verb as Verb, resume.data, inner));
+      }
+      return reply;
+    } catch (error) {
+      if (error instanceof RegistrationNeeded) {
+        const resume = typeof data === 'object' && data !== null ? { verb, data: data as Record<string, unknown> } : undefined;
+        return show(registrationCard(io.activity, resume));
+      }
+      return say(describe(io.activity, error));
+    }
+  };
+
+  /**
+   * Teams gives an invoke about 5 s. A handler still busy after the budget (a slow disk, say) goes
+   * on in the background; the user gets an interim sentence now and the real card when it is done.
+   */
+  const withinBudget = async (io: TurnIO, run: () => Promise<Reply>): Promise<InvokeAnswer> => {
+    const ref = conversationRefOf(io.activity);
+    const replyToId = io.activity.replyToId;
+    const work = run();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<typeof LATE>((resolve) => (timer = setTimeout(() => resolve(LATE), deps.invokeBudgetMs)));
+    const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
+    if (first !== LATE) return answerInTurn(io, first);
+    deps.log.warn('invoke over budget; finishing in the background', { budgetMs: deps.invokeBudgetMs });
+    void work
+      .catch((error: unknown) => say(describe(io.activity, error)))
+      .then((reply) => {
+        const answer = answerOf(reply);
+        // NOTE: the turn is over, so the card it answers with replaces the message through the outbox.
+        if (answer !== undefined && typeof answer !== 'string' && replyToId) deps.outbox.update(ref, replyToId, () => answer);
+        else if (typeof answer === 'string') void deps.outbox.post(ref, { text: answer });
+        for (const effect of reply.effects) if (effect.kind !== 'replaceShared') performOutboxEffect(effect, deps);
+      });
+    return messages(localeOf(io.activity, deps.config)).working;
+  };
+
+  const answerInTurn = async (io: TurnIO, reply: Reply): Promise<InvokeAnswer> => {
+    await performEffects(io, reply);
+    return answerOf(reply) ?? '';
+  };
+
+  /** A message-extension search. It always answers with something the search box can show. */
+  const search = async (io: TurnIO, commandId: keyof typeof SEARCHES, query: unknown): Promise<SearchAnswer> => {
+    try {
+      const route = SEARCHES[commandId];
+      const request = route.input.parse(query);
+      const answer = await route.handler(createTurn(deps, io.activity), request);
+      deps.log.debug('search', { command: commandId, type: answer.type, results: answer.type === 'result' ? answer.attachments.length : 0 });
+      return answer;
+    } catch (error) {
+      return { type: 'message', text: describe(io.activity, error) };
+    }
+  };
+
+  /** Flokk was installed in a conversation. */
+  const installed = (io: TurnIO): Promise<void> =>
+    scoped(io.activity, 'install', async () => {
+      try {
+        await sendReply(io, await EVENTS.installed.handler(deps, io.activity));
+      } catch (error) {
+        await io.send({ text: describe(io.activity, error) });
+      }
+    });
+
+  /** Sends a message turn's reply, then performs its effects. */
+  const sendReply = async (io: TurnIO, reply: Reply): Promise<void> => {
+    const answer = answerOf(reply);
+    if (typeof answer === 'string') await io.send({ text: answer });
+    else if (answer) await io.send({ card: answer });
+    await performEffects(io, reply);
+  };
+
+  const performEffects = async (io: TurnIO, reply: Reply): Promise<void> => {
+    for (const effect of reply.effects) {
+      if (effect.kind === 'replaceShared') {
+        await io.replaceShared(effect.card).catch((error: unknown) => deps.log.warn('shared card not updated', { error }));
+      } else {
+        performOutboxEffect(effect, deps);
+      }
+    }
+  };
+
+  /** What the reply says: a download becomes its link first. */
+  const answerOf = (reply: Reply): InvokeAnswer | undefined => {
+    if (reply.download) return reply.download.say(deps.exports.put(reply.download.file));
+    return reply.card ?? reply.text;
+  };
+
+  const checkAccess = (turn: Turn, access: Access): void => {
+    if (access.kind === 'registered') turn.actor();
+    else if (access.kind === 'permission') turn.may(access.permission);
+  };
+
+  const registrationCard = (activity: Activity, resume?: { verb: string; data: Record<string, unknown> }): AdaptiveCard => {
+    const turn = createTurn(deps, activity);
+    return renderRegistrationCard(organisationsOf(turn.portfolio, turn.network.id), turn.locale, resume);
+  };
+
+  /** The user's sentence for an error; the log gets the code (or the whole unexpected error). */
+  const describe = (activity: Activity, error: unknown, t: Messages = messages(safeLocale(activity, deps.config))): string => {
+    const type = safeType(activity);
+    if (isDomainError(error)) {
+      deps.log.info('refused', { code: error.code, activityType: type, ...error.params });
+      if (error.code === 'ACCESS.DENIED') return t.denied[error.params.permission as Permission] ?? t.errors['ACCESS.DENIED'];
+      return t.errors[error.code];
+    }
+    deps.log.error('handler failed', { error, activityType: type });
+    return t.errors.unexpected;
+  };
+
+  /** The sentence for anything the adapter could not route: an unknown verb, a malformed search. */
+  const invalidInput = (activity: Activity): string => {
+    deps.log.info('refused', { code: 'INPUT.INVALID', activityType: safeType(activity), name: String(activity.name).slice(0, 100) });
+    return messages(localeOf(activity, deps.config)).errors['INPUT.INVALID'];
+  };
+
+  /** The last resort for an error outside every step above. */
+  const unexpected = (activity: Activity, error: unknown): string => {
+    deps.log.error('unhandled turn error', { error, activityType: safeType(activity) });
+    return messages(safeLocale(activity, deps.config)).errors.unexpected;
+  };
+
+  return { admit, message, action, search, installed, invalidInput, unexpected };
 }
+
+export type FlokkApp = ReturnType<typeof createApp>;
+
 const LATE = Symbol('late');
 
-function registrationCard(context: TurnContext, deps: AppDeps, resume?: { verb: string; data: Record<string, unknown> }): AdaptiveCard {
-  const turn = beginTurn(context, deps);
-  return renderRegistrationCard(organisationsOf(turn.portfolio, turn.network.id), turn.locale, resume);
-}
-
-/** The user's sentence for an error; the log gets the code (or the whole unexpected error). */
-function describe(context: TurnContext, deps: AppDeps, error: unknown, t = messages(localeOf(context, deps))): string {
-  const type = safeType(context);
-  if (isDomainError(error)) {
-    deps.log.info('refused', { code: error.code, activityType: type, ...error.params });
-    if (error.code === 'ACCESS.DENIED') return t.denied[error.params.permission as Permission] ?? t.errors['ACCESS.DENIED'];
-    return t.errors[error.code];
-  }
-  deps.log.error('handler failed', { error, activityType: type });
-  return t.errors.unexpected;
-}
-
 /** The activity type for the log, also from a turn that has already ended. */
-function safeType(context: TurnContext): string | undefined {
+function safeType(activity: Activity): string | undefined {
   try {
-    return context.activity.type;
+    return activity.type;
   } catch {
     return undefined;
+  }
+}
+
+function safeLocale(activity: Activity, config: Pick<Config, 'defaultLocale'>): Locale {
+  try {
+    return localeOf(activity, config);
+  } catch {
+    return config.defaultLocale;
   }
 }

@@ -3,19 +3,20 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, type Config } from './config';
 import { setNetworkTenants } from './domain/networks';
-import { createApp } from './app';
+import { createApp, type AppDeps } from './app';
 import { PortfolioLookup } from './domain/lookup';
 import { emptyPortfolio, Portfolio } from './domain/schema';
 import type { Logger } from './log';
 import { createAdapter, createServer, listen, type RunningServer } from './server';
 import { LowdbStore, type StoreEvent } from './store/lowdb-store';
 import type { PortfolioStore } from './store/portfolio-store';
-import type { AppDeps } from './teams/deps';
 import { Exports } from './teams/exports';
 import { audited } from './teams/audit';
 import { JsonlAuditLog } from './store/audit-log';
 import { PollScheduler } from './teams/polls/poll-scheduler';
-import { ProactiveOutbox, type Outbox } from './teams/proactive/outbox';
+import { createTeamsApplication } from './teams/adapter/teams-ai';
+import { ProactiveOutbox } from './teams/adapter/outbox';
+import type { Outbox } from './teams/effects';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
 export const DEMO_FILE = path.join(PROJECT_ROOT, 'data', 'demo-portfolio.json');
@@ -89,8 +90,9 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
     invokeBudgetMs,
     config,
   };
-  const app = createApp(deps, adapter);
-  const server = createServer({ app, adapter, store, log, exports: downloads, localMode: config.localMode, version: config.version });
+  const flokk = createApp(deps);
+  const app = createTeamsApplication(flokk, adapter, config.credentials?.appId ?? '');
+  const server = createServer({ flokk, app, adapter, store, log, exports: downloads, version: config.version });
   const running = await listen(server, config.port, config.host);
   publicUrl ||= running.url;
   if (config.localMode) {

@@ -1,13 +1,14 @@
 import restify, { type Request, type Response } from 'restify';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { TeamsAdapter } from '@microsoft/teams-ai';
+import type { FlokkApp } from './app';
 import type { AddressInfo } from 'node:net';
 import type { Credentials } from './config';
 import type { Logger } from './log';
 import type { PortfolioStore } from './store/portfolio-store';
 import type { Exports } from './teams/exports';
-import { admit } from './teams/gate';
-import { guardAgainstReposts } from './teams/proactive/no-ambiguous-repost';
+import { admitted } from './teams/adapter/teams-ai';
+import { guardAgainstReposts } from './teams/adapter/no-ambiguous-repost';
 
 /** Larger than any Teams activity Flokk needs; beyond it restify answers 413 before parsing. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -27,11 +28,11 @@ export function createAdapter(credentials: Credentials | undefined): TeamsAdapte
 }
 
 export interface ServerDeps {
+  flokk: FlokkApp;
   app: Application<TurnState>;
   adapter: TeamsAdapter;
   store: PortfolioStore;
   exports: Exports;
-  localMode: boolean;
   log: Logger;
   version: string;
 }
@@ -52,7 +53,7 @@ export function createServer(deps: ServerDeps): restify.Server {
       return;
     }
     await deps.adapter.process(req, res, async (context) => {
-      if (!(await admit(context, { localMode: deps.localMode, store: deps.store, log: deps.log }))) return;
+      if (!(await admitted(deps.flokk, context))) return;
       guardAgainstReposts(context);
       await deps.app.run(context);
     });

@@ -92,6 +92,15 @@ export const ActionData = z.discriminatedUnion('verb', [
 export type ActionData = z.infer<typeof ActionData>;
 export type DataFor<V extends Verb> = Omit<Extract<ActionData, { verb: V }>, 'verb'>;
 
+type VerbSchema<V extends Verb> = Extract<(typeof ActionData.options)[number], { shape: { verb: z.ZodLiteral<V> } }>;
+
+/** The schema of one verb's data (with its `verb`), for the route table. */
+export function dataSchemaOf<V extends Verb>(verb: V): VerbSchema<V> {
+  const schema = ActionData.options.find((o) => o.shape.verb.value === verb);
+  if (!schema) throw new Error(`no schema for ${verb}`);
+  return schema as VerbSchema<V>;
+}
+
 export interface ExecuteAction {
   type: 'Action.Execute';
   title: string;

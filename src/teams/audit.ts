@@ -9,6 +9,7 @@ export interface AuditScope {
   aadObjectId?: string;
   networkId?: string;
   action: string;
+  /** The ids the turn's parsed input names; filled in once the input is parsed. */
   objects: Record<string, string>;
 }
 
@@ -18,7 +19,7 @@ export function inAuditScope<T>(s: AuditScope, run: () => Promise<T>): Promise<T
   return scope.run(s, run);
 }
 
-/** The ids an action's data names (projectId, pollId …), for the audit entry; never the rest of the data. */
+/** The ids an action's parsed data names (projectId, pollId …), for the audit entry; never the rest of the data. */
 export function objectIdsOf(data: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (data && typeof data === 'object') {

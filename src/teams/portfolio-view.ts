@@ -2,7 +2,8 @@ import { PORTFOLIO_PAGE_SIZE, renderPortfolioCard } from '../cards/portfolio.car
 import type { AdaptiveCard } from '../cards/card';
 import { filterProjects, organisation, paginate, projectsOf, type PortfolioFilter } from '../domain/portfolio-queries';
 import { Horizon, ProjectStatus, type Organisation } from '../domain/schema';
-import { fold, foldKey } from '../domain/text';
+import { foldKey } from '../domain/text';
+import { parseFilterText as parseKeyValues } from './filter-text';
 import { messages } from '../i18n';
 import type { Turn } from './turn';
 
@@ -70,7 +71,7 @@ function matchStatus(value: string): ProjectStatus | undefined {
 }
 
 function resolvedOrganisation(turn: Turn, query: string): Organisation | undefined {
-  const r = turn.deps.lookup.organisation(turn.portfolio, turn.network.id, query);
+  const r = turn.lookup.organisation(turn.portfolio, turn.network.id, query);
   return r.kind === 'found' ? r.item : undefined;
 }
 
@@ -89,12 +90,6 @@ const FILTER_KEYS: Record<string, keyof RawFilter> = {
 
 /** "status:i gang område:arkivering eier:Trondheim" → raw filter; unknown keys are reported. */
 export function parseFilterText(text: string): { raw: RawFilter; unknownKeys: string[] } {
-  const raw: RawFilter = {};
-  const unknownKeys: string[] = [];
-  for (const m of text.matchAll(/([\p{L}]+)\s*:\s*(.*?)(?=\s+[\p{L}]+\s*:|$)/gu)) {
-    const key = FILTER_KEYS[fold(m[1]!)];
-    if (key) raw[key] = m[2]!.trim();
-    else unknownKeys.push(m[1]!);
-  }
-  return { raw, unknownKeys };
+  const { values, unknownKeys } = parseKeyValues(text, FILTER_KEYS);
+  return { raw: values, unknownKeys };
 }

@@ -1,73 +1,91 @@
-import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
-import type { AdaptiveCard } from '../cards/card';
+import type { Config } from '../config';
 import { DomainError } from '../domain/errors';
-import { networkForTenant } from '../domain/portfolio-queries';
-import type { ConversationRef, Locale, Network, Portfolio } from '../domain/schema';
+import type { PortfolioLookup } from '../domain/lookup';
+import { actorFor, assertMay, type Actor, type Permission } from '../domain/people';
+import type { ConversationRef, Locale, Network, Portfolio, Project } from '../domain/schema';
 import { chooseLocale, messages, type Messages } from '../i18n';
-import type { AppDeps } from './deps';
+import type { AuditEntry } from '../store/audit-log';
+import type { PortfolioStore } from '../store/portfolio-store';
+import { conversationKindOf, conversationRefOf, networkOf, type Activity, type ConversationKind } from './activity';
+import { RegistrationNeeded } from './actor';
 
-/** What every handler needs to know about the turn it is in. */
-export interface Turn {
-  /** The activity, kept so a handler that finishes after its turn (see withinBudget) can still read it. */
-  activity: Activity;
-  deps: AppDeps;
-  locale: Locale;
-  t: Messages;
-  network: Network;
-  portfolio: Portfolio;
+/** What the composition root hands in; a turn offers each handler a narrow view of it. */
+export interface TurnServices {
+  store: Pick<PortfolioStore, 'read' | 'update'>;
+  lookup: PortfolioLookup;
+  clock: () => Date;
+  newId: (prefix: string) => string;
+  audit: { recent(limit: number, networkId?: string): Promise<AuditEntry[]> };
+  config: Pick<Config, 'localMode' | 'defaultLocale' | 'defaultNetworkId' | 'bootstrapAdmins' | 'voteSecret'>;
 }
 
-export function tenantOf(context: { activity: Activity }): string | undefined {
-  const a = context.activity;
-  return a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+/** Everything a handler may use: the turn's facts, and a few narrow services. */
+export interface Turn {
+  /** The activity, kept so a handler that finishes after its turn (see the time budget in app.ts) can still read it. */
+  readonly activity: Activity;
+  readonly network: Network;
+  readonly locale: Locale;
+  readonly t: Messages;
+  /** The portfolio as the turn began. */
+  readonly portfolio: Portfolio;
+  readonly conversation: { kind: ConversationKind; ref: ConversationRef };
+  /** The portfolio now, including the turn's own changes. */
+  read(): Portfolio;
+  update: PortfolioStore['update'];
+  readonly lookup: PortfolioLookup;
+  now(): Date;
+  newId(prefix: string): string;
+  /** The person acting, from the activity (never card data); asks them to register if Flokk has not met them. */
+  actor(): Actor;
+  /** The actor, if they may do this (to this project); otherwise a refusal. */
+  may(permission: Permission, project?: Project): Actor;
+  /** The person acting if Flokk knows them, without asking anyone to register. */
+  viewer(): Actor | undefined;
+  /** Keys anonymous votes; stable across restarts. */
+  readonly voteSecret: string;
+  recentAudit(limit: number): Promise<AuditEntry[]>;
 }
 
 /** The locale to answer in, even before the network is known (for error messages). */
-export function localeOf(context: TurnContext, deps: AppDeps): Locale {
-  return chooseLocale(context.activity.locale, deps.config.defaultLocale);
-}
+export const localeOf = (activity: Activity, config: Pick<Config, 'defaultLocale'>): Locale => chooseLocale(activity.locale, config.defaultLocale);
 
-export function beginTurn(context: TurnContext, deps: AppDeps): Turn {
-  const portfolio = deps.store.read();
-  const fallback = deps.config.localMode ? deps.config.defaultNetworkId : undefined;
-  const network = networkForTenant(portfolio, tenantOf(context), fallback);
+export function createTurn(services: TurnServices, activity: Activity): Turn {
+  const { store, config } = services;
+  const portfolio = store.read();
+  const network = networkOf(portfolio, activity, config);
   if (!network) throw new DomainError('NETWORK.NOT_CONFIGURED');
-  const locale = chooseLocale(context.activity.locale, network.locale ?? deps.config.defaultLocale);
-  return { activity: context.activity, deps, locale, t: messages(locale), network, portfolio };
-}
-
-export async function sendCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
-  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)], summary: card.fallbackText });
-}
-
-/**
- * Replaces the card a button was pressed on, for everyone in the conversation. The invoke's own
- * answer only reaches the person who pressed; this keeps the shared message in step.
- */
-export async function replaceForAll(context: TurnContext, card: AdaptiveCard, deps: AppDeps): Promise<void> {
-  try {
-    const id = context.activity.replyToId;
-    if (!id) return;
-    await context.updateActivity({ id, type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: card.fallbackText });
-  } catch (error) {
-    // NOTE: Teams refuses updates to messages that are too old or were deleted, and a turn that
-    // finished in the background (see withinBudget in app.ts) can no longer use its context.
-    deps.log.warn('shared card not updated', { error });
-  }
-}
-
-export type ConversationKind = 'personal' | 'groupChat' | 'channel';
-
-export function conversationKindOf(context: { activity: Activity }): ConversationKind {
-  const type = context.activity.conversation?.conversationType;
-  return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
-}
-
-/** Where to post later. For a channel, the channel itself rather than the thread the command was typed in. */
-export function conversationRefOf(context: { activity: Activity }): ConversationRef {
-  const a = context.activity;
-  const kind = conversationKindOf(context);
-  const teamsChannelId = (a.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
-  const conversationId = kind === 'channel' ? (teamsChannelId ?? a.conversation.id.split(';')[0]!) : a.conversation.id;
-  return { conversationId, serviceUrl: a.serviceUrl, tenantId: tenantOf(context), channelId: a.channelId ?? 'msteams', botId: a.recipient?.id };
+  const locale = chooseLocale(activity.locale, network.locale ?? config.defaultLocale);
+  const viewer = (): Actor | undefined => {
+    const from = activity.from;
+    if (!from?.aadObjectId) return undefined;
+    return actorFor(store.read(), network.id, { aadObjectId: from.aadObjectId, name: from.name ?? '' }, config.bootstrapAdmins);
+  };
+  const actor = (): Actor => {
+    if (!activity.from?.aadObjectId) throw new DomainError('ACCESS.NO_IDENTITY');
+    const found = viewer();
+    if (!found) throw new RegistrationNeeded();
+    return found;
+  };
+  return {
+    activity,
+    network,
+    locale,
+    t: messages(locale),
+    portfolio,
+    conversation: { kind: conversationKindOf(activity), ref: conversationRefOf(activity) },
+    read: () => store.read(),
+    update: (change) => store.update(change),
+    lookup: services.lookup,
+    now: services.clock,
+    newId: services.newId,
+    actor,
+    may: (permission, project) => {
+      const a = actor();
+      assertMay(a, permission, project);
+      return a;
+    },
+    viewer,
+    voteSecret: config.voteSecret,
+    recentAudit: (limit) => services.audit.recent(limit, network.id),
+  };
 }

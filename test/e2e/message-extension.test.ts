@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MAX_QUERY_LENGTH, MAX_RESULTS, parseFindProjectQuery } from '../../src/teams/search/find-project.search';
-import { SEARCH_COMMAND } from '../../src/teams/search';
+import { SEARCH_COMMAND } from '../../src/teams/routes';
 import { composeQuery, type ActivityOptions } from '../fixtures/activities';
 import { cardOf, startTestBot, type TestBot } from './harness';
 

@@ -114,12 +114,13 @@ describe('the audit log', () => {
   afterAll(() => bot.stop());
 
   it('records every change with who made it (from the activity, not the card), what and which object', async () => {
-    await bot.press(VERB.initiativeInterest, { initiativeId: 'i-felles-kommunal-journal', personId: 'person-sekretariat' }, { from: NILS });
+    // The card claims another person and adds ids of its own: neither reaches the log.
+    await bot.press(VERB.initiativeInterest, { initiativeId: 'i-felles-kommunal-journal', personId: 'person-sekretariat', forgedId: '[klikk](https://evil.example)' }, { from: NILS });
     await bot.press(VERB.projectTransition, { projectId: 'p-samhandling-helseforetak', transition: 'submit' }, {});
     await bot.press(VERB.projectShow, { projectId: 'p-barnevern' }, { from: NILS });
     const lines = (await readFile(auditFileFor(bot.config.dataFile), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toEqual([
-      expect.objectContaining({ actor: NILS.aadObjectId, personId: 'person-nils-demoberg', action: 'initiative.interest', networkId: 'digitrondelag', objects: { initiativeId: 'i-felles-kommunal-journal', personId: 'person-sekretariat' } }),
+      expect.objectContaining({ actor: NILS.aadObjectId, personId: 'person-nils-demoberg', action: 'initiative.interest', networkId: 'digitrondelag', objects: { initiativeId: 'i-felles-kommunal-journal' } }),
       expect.objectContaining({ actor: '00000000-0000-4000-8000-000000000001', personId: 'person-sekretariat', action: 'project.transition', objects: { projectId: 'p-samhandling-helseforetak' } }),
     ]);
   });

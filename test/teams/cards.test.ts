@@ -10,6 +10,7 @@ import { demoPortfolio } from '../../src/flokk';
 import { messages } from '../../src/i18n';
 import { renderPortfolio } from '../../src/teams/portfolio-view';
 import type { Turn } from '../../src/teams/turn';
+import { aTurn } from './turn-builder';
 import { aNetwork, anOrganisation, aPortfolio, aProject, NETWORK_ID, ORGANISATION_ID } from '../builders';
 
 const LOCALES: Locale[] = ['nb', 'nn', 'en'];
@@ -17,14 +18,7 @@ const MAX_CARD_BYTES = 80 * 1024;
 const VERBS = new Set<string>(Object.values(VERB));
 const demo = demoPortfolio();
 
-const turnFor = (portfolio: Portfolio, network: Network, locale: Locale): Turn => ({
-  activity: {} as Turn['activity'],
-  deps: { lookup: new PortfolioLookup() } as unknown as Turn['deps'],
-  locale,
-  t: messages(locale),
-  network,
-  portfolio,
-});
+const turnFor = (portfolio: Portfolio, network: Network, locale: Locale): Turn => aTurn(portfolio, { networkId: network.id, locale }).turn;
 
 /** Every object with type Action.Execute anywhere in the card: actions, ActionSets and selectActions. */
 function executeActions(node: unknown): Array<Record<string, unknown>> {

@@ -4,17 +4,11 @@ import { demoPortfolio } from '../../src/flokk';
 import { messages } from '../../src/i18n';
 import { parseFilterText, resolveFilter } from '../../src/teams/portfolio-view';
 import type { Turn } from '../../src/teams/turn';
+import { aTurn } from './turn-builder';
 
 const portfolio = demoPortfolio();
 const network = portfolio.networks.find((n) => n.id === 'digitrondelag')!;
-const turnIn = (locale: Locale = 'nb'): Turn => ({
-  activity: {} as Turn['activity'],
-  deps: { lookup: new PortfolioLookup() } as unknown as Turn['deps'],
-  locale,
-  t: messages(locale),
-  network,
-  portfolio,
-});
+const turnIn = (locale: Locale = 'nb'): Turn => aTurn(portfolio, { networkId: network.id, locale }).turn;
 const resolveText = (text: string, locale: Locale = 'nb') => resolveFilter(turnIn(locale), parseFilterText(text).raw);
 
 describe('parseFilterText', () => {

@@ -1,16 +1,16 @@
-import type { TurnContext } from 'botbuilder';
 import type { DataFor } from '../../cards/actions';
 import { renderInitiativeCard } from '../../cards/initiative.card';
 import { toggleInterest } from '../../domain/initiatives';
-import { requirePermission } from '../actor';
-import { replaceForAll, type Turn } from '../turn';
+import { show, type Reply } from '../reply';
+import type { Turn } from '../turn';
 
 /** "We want in", per organisation of the person pressing; pressing again takes it back. */
-export async function initiativeInterest(context: TurnContext, turn: Turn, data: DataFor<'initiative.interest'>) {
-  const actor = requirePermission(context, turn, 'initiative.interest');
-  const { deps, locale } = turn;
-  const { initiative } = await deps.store.update((p) => toggleInterest(p, actor, data.initiativeId, deps.clock()));
-  const p = deps.store.read();
-  await replaceForAll(context, renderInitiativeCard(p, initiative, locale), deps);
-  return renderInitiativeCard(p, initiative, locale, { viewerOrganisationId: actor.organisationId });
+export async function initiativeInterest(turn: Turn, data: DataFor<'initiative.interest'>): Promise<Reply> {
+  const actor = turn.may('initiative.interest');
+  const { initiative } = await turn.update((p) => toggleInterest(p, actor, data.initiativeId, turn.now()));
+  const p = turn.read();
+  return show(renderInitiativeCard(p, initiative, turn.locale, { viewerOrganisationId: actor.organisationId }), {
+    kind: 'replaceShared',
+    card: renderInitiativeCard(p, initiative, turn.locale),
+  });
 }

@@ -1,13 +1,12 @@
-import type { TurnContext } from 'botbuilder';
 import type { DataFor } from '../../cards/actions';
 import { renderProposalForm } from '../../cards/proposal.card';
 import { initiativeIn } from '../../domain/initiatives';
-import { requirePermission } from '../actor';
+import { show, type Reply } from '../reply';
 import type { Turn } from '../turn';
 
 /** "Propose as project": the proposal form, filled in from the initiative. */
-export async function initiativePropose(context: TurnContext, turn: Turn, data: DataFor<'initiative.propose'>) {
-  const actor = requirePermission(context, turn, 'project.propose');
+export async function initiativePropose(turn: Turn, data: DataFor<'initiative.propose'>): Promise<Reply> {
+  const actor = turn.may('project.propose');
   const i = initiativeIn(turn.portfolio, turn.network.id, data.initiativeId);
   const values = {
     title: i.title,
@@ -18,5 +17,5 @@ export async function initiativePropose(context: TurnContext, turn: Turn, data: 
     participantOrganisationIds: i.interest.map((m) => m.organisationId).join(','),
     initiativeId: i.id,
   };
-  return renderProposalForm(turn.portfolio, turn.network, values, {}, turn.locale);
+  return show(renderProposalForm(turn.portfolio, turn.network, values, {}, turn.locale));
 }

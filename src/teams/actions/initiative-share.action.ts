@@ -1,22 +1,22 @@
-import type { TurnContext } from 'botbuilder';
 import type { DataFor } from '../../cards/actions';
 import { renderInitiativeCard, renderInitiativeForm } from '../../cards/initiative.card';
 import { shareInitiative, validateInitiative } from '../../domain/initiatives';
 import { findSimilar } from '../../domain/similar';
-import { requirePermission } from '../actor';
-import { replaceForAll, type Turn } from '../turn';
+import { show, type Reply } from '../reply';
+import type { Turn } from '../turn';
 
 /** The share-an-initiative form was sent: check it, save it, show who else does the same, announce it. */
-export async function initiativeShare(context: TurnContext, turn: Turn, data: DataFor<'initiative.share'>) {
-  const actor = requirePermission(context, turn, 'initiative.share');
+export async function initiativeShare(turn: Turn, data: DataFor<'initiative.share'>): Promise<Reply> {
+  const actor = turn.may('initiative.share');
   const form = validateInitiative(turn.portfolio, turn.network.id, data);
-  if (!form.ok) return renderInitiativeForm(turn.portfolio, turn.network, data, form.errors, turn.locale);
-  const { deps, locale } = turn;
-  const initiative = await deps.store.update((p) => shareInitiative(p, actor, form.value, deps.newId('initiative'), deps.clock()));
-  const p = deps.store.read();
-  const similar = findSimilar(p, turn.network.id, `${initiative.title} ${initiative.description} ${initiative.tags.join(' ')}`, initiative.id);
-  const shared = renderInitiativeCard(p, initiative, locale, { similar, sharedByName: actor.name });
-  await replaceForAll(context, shared, deps);
-  deps.outbox.announce(turn.network.id, renderInitiativeCard(p, initiative, turn.network.locale), turn.t.initiative.announced(actor.name));
-  return renderInitiativeCard(p, initiative, locale, { similar, sharedByName: actor.name, viewerOrganisationId: actor.organisationId });
+  if (!form.ok) return show(renderInitiativeForm(turn.portfolio, turn.network, data, form.errors, turn.locale));
+  const { locale, network } = turn;
+  const initiative = await turn.update((p) => shareInitiative(p, actor, form.value, turn.newId('initiative'), turn.now()));
+  const p = turn.read();
+  const similar = findSimilar(p, network.id, `${initiative.title} ${initiative.description} ${initiative.tags.join(' ')}`, initiative.id);
+  return show(
+    renderInitiativeCard(p, initiative, locale, { similar, sharedByName: actor.name, viewerOrganisationId: actor.organisationId }),
+    { kind: 'replaceShared', card: renderInitiativeCard(p, initiative, locale, { similar, sharedByName: actor.name }) },
+    { kind: 'announce', networkId: network.id, card: renderInitiativeCard(p, initiative, network.locale), text: turn.t.initiative.announced(actor.name) },
+  );
 }

@@ -1,12 +1,10 @@
-import type { TurnContext } from 'botbuilder';
 import type { DataFor } from '../../cards/actions';
 import { renderInitiativeCard } from '../../cards/initiative.card';
 import { initiativeIn } from '../../domain/initiatives';
-import { personByAad } from '../../domain/people';
+import { show, type Reply } from '../reply';
 import type { Turn } from '../turn';
 
-export async function initiativeShow(context: TurnContext, turn: Turn, data: DataFor<'initiative.show'>) {
+export async function initiativeShow(turn: Turn, data: DataFor<'initiative.show'>): Promise<Reply> {
   const initiative = initiativeIn(turn.portfolio, turn.network.id, data.initiativeId);
-  const viewer = personByAad(turn.portfolio, turn.network.id, turn.activity.from?.aadObjectId ?? '');
-  return renderInitiativeCard(turn.portfolio, initiative, turn.locale, { viewerOrganisationId: viewer?.organisationId });
+  return show(renderInitiativeCard(turn.portfolio, initiative, turn.locale, { viewerOrganisationId: turn.viewer()?.organisationId }));
 }

@@ -1,19 +1,15 @@
-import type { TurnContext } from 'botbuilder';
 import type { DataFor } from '../../cards/actions';
 import { DomainError } from '../../domain/errors';
 import { closePoll, extendPoll, osloToInstant, pollIn, reopenPoll } from '../../domain/polls';
-import { requireActor } from '../actor';
-import { personalPollCard, postLeaderCard, refreshSharedCard } from '../polls/poll-view';
+import { personalPollCard } from '../polls/poll-view';
+import { show, type Reply } from '../reply';
 import type { Turn } from '../turn';
 
 /** Closing early: the outcome is computed at once; without consensus the leader gets the card. */
-export async function pollClose(context: TurnContext, turn: Turn, data: DataFor<'poll.close'>) {
-  const actor = requireActor(context, turn);
-  const { deps } = turn;
-  const { poll } = await deps.store.update((p) => closePoll(p, actor, data.pollId, { decisionId: deps.newId('decision') }, deps.clock()));
-  refreshSharedCard(deps, poll.id);
-  postLeaderCard(deps, poll.id);
-  return personalPollCard(context, turn, poll);
+export async function pollClose(turn: Turn, data: DataFor<'poll.close'>): Promise<Reply> {
+  const actor = turn.actor();
+  const { poll } = await turn.update((p) => closePoll(p, actor, data.pollId, { decisionId: turn.newId('decision') }, turn.now()));
+  return show(personalPollCard(turn, poll), { kind: 'refreshPoll', pollId: poll.id }, { kind: 'leaderCard', pollId: poll.id });
 }
 
 function newDeadline(data: { deadlineDate: string; deadlineTime: string }): Date {
@@ -23,19 +19,15 @@ function newDeadline(data: { deadlineDate: string; deadlineTime: string }): Date
   return osloToInstant(data.deadlineDate, data.deadlineTime.slice(0, 5));
 }
 
-export async function pollExtend(context: TurnContext, turn: Turn, data: DataFor<'poll.extend'>) {
-  const actor = requireActor(context, turn);
-  const { deps } = turn;
-  const poll = await deps.store.update((p) => extendPoll(p, actor, data.pollId, newDeadline(data), deps.clock()));
-  refreshSharedCard(deps, poll.id);
-  return personalPollCard(context, turn, poll);
+export async function pollExtend(turn: Turn, data: DataFor<'poll.extend'>): Promise<Reply> {
+  const actor = turn.actor();
+  const poll = await turn.update((p) => extendPoll(p, actor, data.pollId, newDeadline(data), turn.now()));
+  return show(personalPollCard(turn, poll), { kind: 'refreshPoll', pollId: poll.id });
 }
 
-export async function pollReopen(context: TurnContext, turn: Turn, data: DataFor<'poll.reopen'>) {
-  const actor = requireActor(context, turn);
-  const { deps } = turn;
+export async function pollReopen(turn: Turn, data: DataFor<'poll.reopen'>): Promise<Reply> {
+  const actor = turn.actor();
   pollIn(turn.portfolio, turn.network.id, data.pollId);
-  const poll = await deps.store.update((p) => reopenPoll(p, actor, data.pollId, newDeadline(data), deps.clock()));
-  refreshSharedCard(deps, poll.id);
-  return personalPollCard(context, turn, poll);
+  const poll = await turn.update((p) => reopenPoll(p, actor, data.pollId, newDeadline(data), turn.now()));
+  return show(personalPollCard(turn, poll), { kind: 'refreshPoll', pollId: poll.id });
 }

@@ -1,10 +1,10 @@
-import type { TurnContext } from 'botbuilder';
 import type { DataFor } from '../../cards/actions';
 import { pollIn } from '../../domain/polls';
 import { personalPollCard } from '../polls/poll-view';
+import { show, type Reply } from '../reply';
 import type { Turn } from '../turn';
 
 /** Teams asking for one person's view of the shared poll card (automatically, or on "Stem"). */
-export async function pollRefresh(context: TurnContext, turn: Turn, data: DataFor<'poll.refresh'>) {
-  return personalPollCard(context, turn, pollIn(turn.portfolio, turn.network.id, data.pollId));
+export async function pollRefresh(turn: Turn, data: DataFor<'poll.refresh'>): Promise<Reply> {
+  return show(personalPollCard(turn, pollIn(turn.portfolio, turn.network.id, data.pollId)));
 }

@@ -1,19 +1,16 @@
-import type { TurnContext } from 'botbuilder';
 import type { DataFor } from '../../cards/actions';
 import { renderProjectCard } from '../../cards/project.card';
 import { DomainError } from '../../domain/errors';
 import { setPhase } from '../../domain/projects';
 import { Phase } from '../../domain/schema';
-import { requireActor } from '../actor';
-import { replaceForAll, type Turn } from '../turn';
+import { show, type Reply } from '../reply';
+import type { Turn } from '../turn';
 
-export async function projectPhase(context: TurnContext, turn: Turn, data: DataFor<'project.phase'>) {
-  const actor = requireActor(context, turn);
+export async function projectPhase(turn: Turn, data: DataFor<'project.phase'>): Promise<Reply> {
+  const actor = turn.actor();
   const phase = Phase.safeParse(data.phase);
   if (!phase.success) throw new DomainError('INPUT.INVALID', { field: 'phase' });
-  const { deps, locale } = turn;
-  const project = await deps.store.update((p) => setPhase(p, actor, data.projectId, phase.data, deps.clock()));
-  const card = renderProjectCard(deps.store.read(), project, locale);
-  await replaceForAll(context, card, deps);
-  return card;
+  const project = await turn.update((p) => setPhase(p, actor, data.projectId, phase.data, turn.now()));
+  const card = renderProjectCard(turn.read(), project, turn.locale);
+  return show(card, { kind: 'replaceShared', card });
 }

@@ -1,29 +1,26 @@
-import type { TurnContext } from 'botbuilder';
 import type { DataFor } from '../../cards/actions';
 import { renderProjectCard } from '../../cards/project.card';
 import { renderStatusReportForm } from '../../cards/status-report.card';
 import { parseForm } from '../../domain/forms';
 import { addStatusReport, projectIn, StatusReportForm } from '../../domain/projects';
-import { requirePermission } from '../actor';
-import { replaceForAll, type Turn } from '../turn';
+import { show, type Reply } from '../reply';
+import type { Turn } from '../turn';
 
 /** "New status report" on the project card: the form, for those who may file one. */
-export async function projectReportForm(context: TurnContext, turn: Turn, data: DataFor<'project.reportForm'>) {
+export async function projectReportForm(turn: Turn, data: DataFor<'project.reportForm'>): Promise<Reply> {
   const project = projectIn(turn.portfolio, turn.network.id, data.projectId);
-  requirePermission(context, turn, 'project.report', project);
-  return renderStatusReportForm(project, {}, {}, turn.locale);
+  turn.may('project.report', project);
+  return show(renderStatusReportForm(project, {}, {}, turn.locale));
 }
 
 /** The status report form was sent. */
-export async function projectReport(context: TurnContext, turn: Turn, data: DataFor<'project.report'>) {
+export async function projectReport(turn: Turn, data: DataFor<'project.report'>): Promise<Reply> {
   const project = projectIn(turn.portfolio, turn.network.id, String(data.projectId));
-  const actor = requirePermission(context, turn, 'project.report', project);
+  const actor = turn.may('project.report', project);
   const form = parseForm(StatusReportForm, data);
-  if (!form.ok) return renderStatusReportForm(project, data, form.errors, turn.locale);
-  const { deps, locale } = turn;
-  await deps.store.update((p) => addStatusReport(p, actor, project.id, form.value, deps.newId('report'), deps.clock()));
-  const p = deps.store.read();
-  const card = renderProjectCard(p, projectIn(p, turn.network.id, project.id), locale);
-  await replaceForAll(context, card, deps);
-  return card;
+  if (!form.ok) return show(renderStatusReportForm(project, data, form.errors, turn.locale));
+  await turn.update((p) => addStatusReport(p, actor, project.id, form.value, turn.newId('report'), turn.now()));
+  const p = turn.read();
+  const card = renderProjectCard(p, projectIn(p, turn.network.id, project.id), turn.locale);
+  return show(card, { kind: 'replaceShared', card });
 }

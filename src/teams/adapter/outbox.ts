@@ -1,36 +1,24 @@
 import { CardFactory, type Activity, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/card';
 import { announcementChannel } from '../../domain/conversations';
-import type { ConversationRef } from '../../domain/schema';
+import type { ConversationRef, Portfolio } from '../../domain/schema';
 import type { Logger } from '../../log';
-import type { PortfolioStore } from '../../store/portfolio-store';
+import type { Outbox, OutboundMessage } from '../effects';
+import { ConversationRateLimiter } from '../proactive/rate-limiter';
 import { guardAgainstReposts } from './no-ambiguous-repost';
-import { ConversationRateLimiter } from './rate-limiter';
 
-/**
- * Everything Flokk sends outside a turn's own reply: announcements, poll cards brought up to
- * date, reminders and the leader's card. Sends go out after the turn that caused them has
- * answered, one conversation at a time and in order, within Teams' per-conversation rate limit.
- * The connector client itself retries 429 and 503 answers, honouring Retry-After.
- */
-export interface Outbox {
-  /** Posts to the network's announcement channel, if it has one. */
-  announce(networkId: string, card: AdaptiveCard, text?: string): void;
-  /** Posts a new message; resolves with its activity id once sent. */
-  post(ref: ConversationRef, activity: Partial<Activity>): Promise<string | undefined>;
-  /** Replaces a message Flokk sent earlier. Updates to the same message that pile up collapse into the latest. */
-  update(ref: ConversationRef, activityId: string, render: () => AdaptiveCard | undefined): void;
-  /** Resolves when everything queued so far has been sent (or has failed and been logged). */
-  idle(): Promise<void>;
-}
-
-export const cardActivity = (card: AdaptiveCard, text?: string): Partial<Activity> => ({
+/** A message as the SDK sends it: text and mentions, and the card as an attachment. */
+export const toActivity = (m: OutboundMessage): Partial<Activity> => ({
   type: 'message',
-  ...(text ? { text } : {}),
-  attachments: [CardFactory.adaptiveCard(card)],
-  summary: card.fallbackText,
+  ...(m.text ? { text: m.text } : {}),
+  ...(m.entities && m.entities.length > 0 ? { entities: m.entities as Activity['entities'] } : {}),
+  ...(m.card ? { attachments: [CardFactory.adaptiveCard(m.card)], summary: m.card.fallbackText } : {}),
 });
 
+/**
+ * The outbox through the Bot Framework: continueConversation per send, one conversation at a
+ * time and in order. The connector client itself retries 429 and 503 answers, honouring Retry-After.
+ */
 export class ProactiveOutbox implements Outbox {
   private readonly chains = new Map<string, Promise<unknown>>();
   private readonly pending = new Set<Promise<unknown>>();
@@ -40,18 +28,18 @@ export class ProactiveOutbox implements Outbox {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly botAppId: string,
-    private readonly store: PortfolioStore,
+    private readonly store: { read(): Portfolio },
     private readonly log: Logger,
     private readonly limiter = new ConversationRateLimiter(),
   ) {}
 
   announce(networkId: string, card: AdaptiveCard, text?: string): void {
     const ref = announcementChannel(this.store.read(), networkId);
-    if (ref) void this.post(ref, cardActivity(card, text));
+    if (ref) void this.post(ref, { card, text });
   }
 
-  post(ref: ConversationRef, activity: Partial<Activity>): Promise<string | undefined> {
-    return this.enqueue(ref, async (context) => (await context.sendActivity(activity))?.id);
+  post(ref: ConversationRef, message: OutboundMessage): Promise<string | undefined> {
+    return this.enqueue(ref, async (context) => (await context.sendActivity(toActivity(message)))?.id);
   }
 
   update(ref: ConversationRef, activityId: string, render: () => AdaptiveCard | undefined): void {
@@ -61,7 +49,7 @@ export class ProactiveOutbox implements Outbox {
     void this.enqueue(ref, async (context) => {
       this.waitingUpdates.delete(key);
       const card = render();
-      if (card) await context.updateActivity({ ...cardActivity(card), id: activityId });
+      if (card) await context.updateActivity({ ...toActivity({ card }), id: activityId });
       return undefined;
     });
   }

@@ -1,7 +1,7 @@
-import type { TurnContext } from 'botbuilder';
 import { renderHelpCard } from '../../cards/lookup.card';
-import { sendCard, type Turn } from '../turn';
+import { show, type Reply } from '../reply';
+import type { Turn } from '../turn';
 
-export async function help(context: TurnContext, turn: Turn): Promise<void> {
-  await sendCard(context, renderHelpCard(turn.locale));
+export async function help(turn: Turn): Promise<Reply> {
+  return show(renderHelpCard(turn.locale));
 }

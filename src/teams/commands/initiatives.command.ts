@@ -1,12 +1,14 @@
-import type { TurnContext } from 'botbuilder';
 import { renderInitiativeList } from '../../cards/initiative.card';
 import { filterInitiatives, type InitiativeFilter } from '../../domain/initiatives';
 import { InitiativeLevel } from '../../domain/schema';
-import { fold, foldKey } from '../../domain/text';
+import { foldKey } from '../../domain/text';
+import { parseFilterText } from '../filter-text';
+import { show, type Reply } from '../reply';
 import { messages } from '../../i18n';
-import { sendCard, type Turn } from '../turn';
+import type { Turn } from '../turn';
 
-const KEYS: Record<string, 'level' | 'area' | 'organisation' | 'status'> = {
+type FilterKey = 'level' | 'area' | 'organisation' | 'status';
+const KEYS: Record<string, FilterKey> = {
   niva: 'level',
   level: 'level',
   omrade: 'area',
@@ -18,23 +20,18 @@ const KEYS: Record<string, 'level' | 'area' | 'organisation' | 'status'> = {
 };
 
 /** "initiativer journal nivå:nasjonal område:eHelse" → matching initiatives, newest first. */
-export async function initiatives(context: TurnContext, turn: Turn, text: string): Promise<void> {
-  const firstKey = text.search(/[\p{L}]+\s*:/u);
-  const free = (firstKey === -1 ? text : text.slice(0, firstKey)).trim();
+export async function initiatives(turn: Turn, { filters }: { filters: string }): Promise<Reply> {
+  const { free, values, typed, unknownKeys } = parseFilterText(filters, KEYS);
   const filter: InitiativeFilter = { text: free || undefined };
-  const problems: string[] = [];
-  const pairs = firstKey === -1 ? [] : text.slice(firstKey).matchAll(/([\p{L}]+)\s*:\s*(.*?)(?=\s+[\p{L}]+\s*:|$)/gu);
-  for (const r of pairs) {
-    const key = KEYS[fold(r[1]!)];
-    const value = r[2]!.trim();
-    if (!key) problems.push(turn.t.portfolio.unknownFilter(r[1]!));
-    else if (!applyFilter(turn, filter, key, value)) problems.push(turn.t.portfolio.unknownValue(r[1]!, value));
+  const problems = unknownKeys.map((k) => turn.t.portfolio.unknownFilter(k));
+  for (const [key, value] of Object.entries(values) as Array<[FilterKey, string]>) {
+    if (!applyFilter(turn, filter, key, value)) problems.push(turn.t.portfolio.unknownValue(typed[key] ?? key, value));
   }
   const list = filterInitiatives(turn.portfolio, turn.network.id, filter);
-  await sendCard(context, renderInitiativeList(turn.portfolio, list, turn.locale, problems.join(' ') || undefined));
+  return show(renderInitiativeList(turn.portfolio, list, turn.locale, problems.join(' ') || undefined));
 }
 
-function applyFilter(turn: Turn, filter: InitiativeFilter, key: 'level' | 'area' | 'organisation' | 'status', value: string): boolean {
+function applyFilter(turn: Turn, filter: InitiativeFilter, key: FilterKey, value: string): boolean {
   const k = foldKey(value);
   const labels = (pick: (locale: 'nb' | 'nn' | 'en') => Record<string, string>) =>
     Object.entries({ ...pick('en'), ...pick('nn'), ...pick('nb') }).flatMap(([code]) =>
@@ -57,9 +54,10 @@ function applyFilter(turn: Turn, filter: InitiativeFilter, key: 'level' | 'area'
       return !!found;
     }
     case 'organisation': {
-      const r = turn.deps.lookup.organisation(turn.portfolio, turn.network.id, value);
+      const r = turn.lookup.organisation(turn.portfolio, turn.network.id, value);
       if (r.kind === 'found') filter.organisationId = r.item.id;
       return r.kind === 'found';
     }
   }
 }
+

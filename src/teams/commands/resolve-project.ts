@@ -1,28 +1,22 @@
-import type { TurnContext } from 'botbuilder';
 import { renderProjectChoices } from '../../cards/lookup.card';
 import type { Project } from '../../domain/schema';
-import { sendCard, type Turn } from '../turn';
+import { say, show, type Reply } from '../reply';
+import type { Turn } from '../turn';
 
 /**
- * Finds the project a user named. When the name is ambiguous or unknown, this answers the user
- * itself ("did you mean …" with buttons, or the closest matches) and returns undefined.
+ * Finds the project a user named: the project, or the reply to give instead when the name is
+ * ambiguous or unknown ("did you mean …" with buttons, or the closest matches).
  */
-export async function resolveProject(context: TurnContext, turn: Turn, query: string): Promise<Project | undefined> {
+export function resolveProject(turn: Turn, query: string): { project: Project } | { reply: Reply } {
   const { t } = turn;
-  const found = turn.deps.lookup.project(turn.portfolio, turn.network.id, query);
+  const found = turn.lookup.project(turn.portfolio, turn.network.id, query);
   switch (found.kind) {
     case 'found':
-      return found.item;
+      return { project: found.item };
     case 'ambiguous':
-      await sendCard(context, renderProjectChoices(turn.portfolio, t.lookup.didYouMean, found.candidates, turn.locale));
-      return undefined;
+      return { reply: show(renderProjectChoices(turn.portfolio, t.lookup.didYouMean, found.candidates, turn.locale)) };
     case 'none':
-      if (found.suggestions.length === 0) {
-        await context.sendActivity(`${t.lookup.notFound(query)} ${t.lookup.tryPortfolio}`);
-      } else {
-        const intro = `${t.lookup.notFound(query)} ${t.lookup.closest}`;
-        await sendCard(context, renderProjectChoices(turn.portfolio, intro, found.suggestions, turn.locale));
-      }
-      return undefined;
+      if (found.suggestions.length === 0) return { reply: say(`${t.lookup.notFound(query)} ${t.lookup.tryPortfolio}`) };
+      return { reply: show(renderProjectChoices(turn.portfolio, `${t.lookup.notFound(query)} ${t.lookup.closest}`, found.suggestions, turn.locale)) };
   }
 }

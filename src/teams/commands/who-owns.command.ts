@@ -1,17 +1,18 @@
-import type { TurnContext } from 'botbuilder';
 import { organisation, person } from '../../domain/portfolio-queries';
+import { say, type Reply } from '../reply';
 import type { Turn } from '../turn';
 import { resolveProject } from './resolve-project';
 
 /** "hvem eier felles sak-/arkivsystem?" → who owns it, who leads it, and where it stands. */
-export async function whoOwns(context: TurnContext, turn: Turn, query: string): Promise<void> {
-  const project = await resolveProject(context, turn, query);
-  if (!project) return;
+export async function whoOwns(turn: Turn, { query }: { query: string }): Promise<Reply> {
+  const found = resolveProject(turn, query);
+  if ('reply' in found) return found.reply;
   const { t, portfolio } = turn;
+  const { project } = found;
   const owner = organisation(portfolio, project.ownerOrganisationId)?.name ?? '?';
   const lead = person(portfolio, project.projectLeadId);
   const lines = [t.lookup.ownedBy(project.title, owner)];
   if (lead) lines.push(t.lookup.leadIs(lead.name));
   lines.push(t.lookup.statusIs(t.labels.status[project.status]));
-  await context.sendActivity(lines.join(' '));
+  return say(lines.join(' '));
 }

@@ -1,6 +1,5 @@
-import type { MessagingExtensionResult } from 'botbuilder';
 import { z } from 'zod/v4';
-import { renderProjectSearchResult } from '../../cards/search.card';
+import { renderProjectSearchResult, type ProjectSearchResult } from '../../cards/search.card';
 import { filterProjects, projectsOf } from '../../domain/portfolio-queries';
 import type { Turn } from '../turn';
 
@@ -17,38 +16,35 @@ export const FindProjectQuery = z.object({
   count: z.number().catch(MAX_RESULTS),
 });
 
-export interface FindProjectRequest {
-  text: string;
-  skip: number;
-  count: number;
-}
+const whole = (n: number, min: number, max: number) => (Number.isFinite(n) ? Math.min(max, Math.max(min, Math.floor(n))) : min);
 
-export function parseFindProjectQuery(raw: unknown): FindProjectRequest {
-  const q = FindProjectQuery.parse(raw ?? {});
-  const whole = (n: number, min: number, max: number) => (Number.isFinite(n) ? Math.min(max, Math.max(min, Math.floor(n))) : min);
-  return {
+/** The query, cleaned: the route table's input schema for the search. */
+export const FindProjectRequest = z.preprocess(
+  (raw) => raw ?? {},
+  FindProjectQuery.transform((q) => ({
     text: q.parameters.query.trim().slice(0, MAX_QUERY_LENGTH),
     skip: whole(q.skip, 0, 10_000),
     count: whole(q.count, 1, MAX_RESULTS),
-  };
-}
+  })),
+);
+export type FindProjectRequest = z.infer<typeof FindProjectRequest>;
+
+export const parseFindProjectQuery = (raw: unknown): FindProjectRequest => FindProjectRequest.parse(raw);
+
+/** What a search answers: results for the list, or one sentence where the list would be. */
+export type SearchAnswer = { type: 'result'; attachments: ProjectSearchResult[] } | { type: 'message'; text: string };
 
 /**
  * The «Finn prosjekt» search: projects matching a project, municipality or area name (folded
  * æ/ø/å, any word order, small typos), best first. An empty box (Teams' initial run) lists the
  * living portfolio, active projects first. Choosing a result inserts the project card.
  */
-export function findProject(turn: Turn, request: FindProjectRequest): MessagingExtensionResult {
+export async function findProject(turn: Turn, request: FindProjectRequest): Promise<SearchAnswer> {
   const { portfolio: p, network, locale, t } = turn;
   const { text, skip, count } = request;
-  const matches =
-    text === '' ? filterProjects(projectsOf(p, network.id), {}) : turn.deps.lookup.searchProjects(p, network.id, text, skip + count);
+  const matches = text === '' ? filterProjects(projectsOf(p, network.id), {}) : turn.lookup.searchProjects(p, network.id, text, skip + count);
   const page = matches.slice(skip, skip + count);
   // NOTE: Teams asks again with a larger `skip` as the user scrolls; past the end is an empty list, not a message.
   if (page.length === 0 && skip === 0) return { type: 'message', text: text === '' ? t.search.empty : t.search.noMatch(text) };
-  return {
-    type: 'result',
-    attachmentLayout: 'list',
-    attachments: page.map((project) => renderProjectSearchResult(p, project, locale)),
-  };
+  return { type: 'result', attachments: page.map((project) => renderProjectSearchResult(p, project, locale)) };
 }
