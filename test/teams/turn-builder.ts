@@ -13,6 +13,8 @@ export interface TurnOptions {
   from?: { aadObjectId?: string; name?: string };
   conversation?: { id?: string; conversationType?: 'personal' | 'groupChat' | 'channel' };
   replyToId?: string;
+  /** The activity's Entra ID tenant (`conversation.tenantId`); none unless told. */
+  tenantId?: string;
   now?: Date;
   bootstrapAdmins?: string[];
 }
@@ -42,7 +44,7 @@ export function aTurn(portfolio: Portfolio, o: TurnOptions): { turn: Turn; store
     locale: CLIENT_LOCALE[o.locale ?? 'nb'],
     from: { id: '29:test', name: o.from?.name, aadObjectId: o.from?.aadObjectId },
     recipient: { id: '28:flokk' },
-    conversation: { id: o.conversation?.id ?? 'a:personal', conversationType: o.conversation?.conversationType ?? 'personal' },
+    conversation: { id: o.conversation?.id ?? 'a:personal', conversationType: o.conversation?.conversationType ?? 'personal', ...(o.tenantId ? { tenantId: o.tenantId } : {}) },
     replyToId: o.replyToId,
   };
   return { turn: createTurn(services, activity), store, services };
