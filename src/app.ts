@@ -1,18 +1,12 @@
-import type { AdaptiveCard } from './cards/card';
-import { renderRegistrationCard } from './cards/registration.card';
 import type { Config } from './config';
-import { isDomainError, DomainError } from './domain/errors';
-import type { Permission } from './domain/people';
-import { organisationsOf } from './domain/portfolio-queries';
-import type { Locale } from './domain/schema';
-import { messages, type Messages } from './i18n';
+import { DomainError } from './domain/errors';
 import type { Logger } from './log';
 import type { PortfolioStore } from './store/portfolio-store';
-import { networkOf, conversationRefOf, type Activity } from './teams/activity';
+import { networkOf, type Activity } from './teams/activity';
 import { RegistrationNeeded } from './teams/actor';
 import { inAuditScope, objectIdsOf, type AuditScope } from './teams/audit';
 import { MAX_COMMAND_LENGTH, parseCommand } from './teams/commands/parse';
-import { performOutboxEffect, type EffectServices, type OutboundMessage } from './teams/effects';
+import type { EffectServices } from './teams/effects';
 import type { Exports } from './teams/exports';
 import { refusalOf } from './teams/gate';
 import { RecentInvokes } from './teams/recent-invokes';
@@ -20,19 +14,11 @@ import { say, show, type Reply } from './teams/reply';
 import type { Access } from './teams/route';
 import { EVENTS, INTENTS, SEARCHES, VERBS } from './teams/routes';
 import type { SearchAnswer } from './teams/search/find-project.search';
-import { createTurn, localeOf, type Turn, type TurnServices } from './teams/turn';
+import { createPerformer, type InvokeAnswer, type TurnIO } from './teams/perform';
+import { createSentences } from './teams/sentences';
+import { createTurn, type Turn, type TurnServices } from './teams/turn';
 
-/** What the adapter offers for one turn: the activity, and the two ways to answer inside it. */
-export interface TurnIO {
-  readonly activity: Activity;
-  /** Sends a message in the turn's conversation. */
-  send(message: OutboundMessage): Promise<void>;
-  /** Replaces the message a button was pressed on, for everyone in the conversation. */
-  replaceShared(card: AdaptiveCard): Promise<void>;
-}
-
-/** An invoke's answer: a card in place of the one pressed, or a sentence. */
-export type InvokeAnswer = AdaptiveCard | string;
+export type { InvokeAnswer, TurnIO };
 
 export interface AppDeps extends Omit<TurnServices, 'store' | 'config'>, Omit<EffectServices, 'store' | 'config'> {
   store: PortfolioStore;
@@ -59,6 +45,8 @@ export const isVerb = (v: unknown): v is Verb => typeof v === 'string' && Object
  */
 export function createApp(deps: AppDeps) {
   const recent = new RecentInvokes<InvokeAnswer>();
+  const sentences = createSentences(deps);
+  const perform = createPerformer(deps);
 
   const admit = (activity: Activity): boolean => {
     const refusal = refusalOf(activity, { localMode: deps.config.localMode, store: deps.store });
@@ -81,20 +69,20 @@ export function createApp(deps: AppDeps) {
     return scoped(io.activity, `message.${command?.kind ?? 'tooLong'}`, async () => {
       try {
         if (!command) throw new DomainError('INPUT.TOO_LONG', { length: text.length });
-        const turn = createTurn(deps, io.activity);
+        const turn = createTurn(deps, io.activity, io.roster);
         const route = INTENTS[command.kind] as (typeof INTENTS)[keyof typeof INTENTS];
         checkAccess(turn, route.access);
         const { kind: _kind, ...input } = command;
         deps.log.debug('command', { kind: command.kind });
-        await sendReply(io, await (route.handler as (turn: Turn, input: unknown) => Promise<Reply>)(turn, input));
+        await perform.sendReply(io, await (route.handler as (turn: Turn, input: unknown) => Promise<Reply>)(turn, input));
       } catch (error) {
-        if (error instanceof RegistrationNeeded) return io.send({ card: registrationCard(io.activity) });
+        if (error instanceof RegistrationNeeded) return io.send({ card: sentences.registrationCard(io.activity) });
         if ((error as { code?: string }).code === 'FLOKK_AMBIGUOUS_SEND') {
           // The reply may well have arrived; an apology after it would only confuse.
           deps.log.warn('reply may not have arrived', { code: 'FLOKK_AMBIGUOUS_SEND' });
           return;
         }
-        await io.send({ text: describe(io.activity, error) });
+        await io.send({ text: sentences.describe(io.activity, error) });
       }
     });
   };
@@ -113,7 +101,7 @@ export function createApp(deps: AppDeps) {
       if (!parsed.success) throw new DomainError('INPUT.INVALID', { verb });
       // Only ids the verb's schema knows reach the audit log: card data cannot add its own.
       scope.objects = objectIdsOf(parsed.data);
-      const turn = createTurn(deps, io.activity);
+      const turn = createTurn(deps, io.activity, io.roster);
       checkAccess(turn, route.access);
       const reply = await (route.handler as (turn: Turn, input: unknown) => Promise<Reply>)(turn, parsed.data);
       // After registering, go on with what the person was doing; the resumed data is parsed again, and audited as its own verb.
@@ -125,9 +113,9 @@ export function createApp(deps: AppDeps) {
     } catch (error) {
       if (error instanceof RegistrationNeeded) {
         const resume = typeof data === 'object' && data !== null ? { verb, data: data as Record<string, unknown> } : undefined;
-        return show(registrationCard(io.activity, resume));
+        return show(sentences.registrationCard(io.activity, resume));
       }
-      return say(describe(io.activity, error));
+      return say(sentences.describe(io.activity, error));
     }
   };
 
@@ -136,29 +124,14 @@ export function createApp(deps: AppDeps) {
    * on in the background; the user gets an interim sentence now and the real card when it is done.
    */
   const withinBudget = async (io: TurnIO, run: () => Promise<Reply>): Promise<InvokeAnswer> => {
-    const ref = conversationRefOf(io.activity);
-    const replyToId = io.activity.replyToId;
     const work = run();
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<typeof LATE>((resolve) => (timer = setTimeout(() => resolve(LATE), deps.invokeBudgetMs)));
     const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
-    if (first !== LATE) return answerInTurn(io, first);
+    if (first !== LATE) return perform.answerInvoke(io, first);
     deps.log.warn('invoke over budget; finishing in the background', { budgetMs: deps.invokeBudgetMs });
-    void work
-      .catch((error: unknown) => say(describe(io.activity, error)))
-      .then((reply) => {
-        const answer = answerOf(reply);
-        // NOTE: the turn is over, so the card it answers with replaces the message through the outbox.
-        if (answer !== undefined && typeof answer !== 'string' && replyToId) deps.outbox.update(ref, replyToId, () => answer);
-        else if (typeof answer === 'string') void deps.outbox.post(ref, { text: answer });
-        for (const effect of reply.effects) if (effect.kind !== 'replaceShared') performOutboxEffect(effect, deps);
-      });
-    return messages(localeOf(io.activity, deps.config)).working;
-  };
-
-  const answerInTurn = async (io: TurnIO, reply: Reply): Promise<InvokeAnswer> => {
-    await performEffects(io, reply);
-    return answerOf(reply) ?? '';
+    void work.catch((error: unknown) => say(sentences.describe(io.activity, error))).then((reply) => perform.performLate(io.activity, reply));
+    return sentences.working(io.activity);
   };
 
   /** A message-extension search. It always answers with something the search box can show. */
@@ -166,11 +139,11 @@ export function createApp(deps: AppDeps) {
     try {
       const route = SEARCHES[commandId];
       const request = route.input.parse(query);
-      const answer = await route.handler(createTurn(deps, io.activity), request);
+      const answer = await route.handler(createTurn(deps, io.activity, io.roster), request);
       deps.log.debug('search', { command: commandId, type: answer.type, results: answer.type === 'result' ? answer.attachments.length : 0 });
       return answer;
     } catch (error) {
-      return { type: 'message', text: describe(io.activity, error) };
+      return { type: 'message', text: sentences.describe(io.activity, error) };
     }
   };
 
@@ -178,90 +151,21 @@ export function createApp(deps: AppDeps) {
   const installed = (io: TurnIO): Promise<void> =>
     scoped(io.activity, 'install', async () => {
       try {
-        await sendReply(io, await EVENTS.installed.handler(deps, io.activity));
+        await perform.sendReply(io, await EVENTS.installed.handler(deps, io.activity));
       } catch (error) {
-        await io.send({ text: describe(io.activity, error) });
+        await io.send({ text: sentences.describe(io.activity, error) });
       }
     });
-
-  /** Sends a message turn's reply, then performs its effects. */
-  const sendReply = async (io: TurnIO, reply: Reply): Promise<void> => {
-    const answer = answerOf(reply);
-    if (typeof answer === 'string') await io.send({ text: answer });
-    else if (answer) await io.send({ card: answer });
-    await performEffects(io, reply);
-  };
-
-  const performEffects = async (io: TurnIO, reply: Reply): Promise<void> => {
-    for (const effect of reply.effects) {
-      if (effect.kind === 'replaceShared') {
-        await io.replaceShared(effect.card).catch((error: unknown) => deps.log.warn('shared card not updated', { error }));
-      } else {
-        performOutboxEffect(effect, deps);
-      }
-    }
-  };
-
-  /** What the reply says: a download becomes its link first. */
-  const answerOf = (reply: Reply): InvokeAnswer | undefined => {
-    if (reply.download) return reply.download.say(deps.exports.put(reply.download.file));
-    return reply.card ?? reply.text;
-  };
 
   const checkAccess = (turn: Turn, access: Access): void => {
     if (access.kind === 'registered') turn.actor();
     else if (access.kind === 'permission') turn.may(access.permission);
   };
 
-  const registrationCard = (activity: Activity, resume?: { verb: string; data: Record<string, unknown> }): AdaptiveCard => {
-    const turn = createTurn(deps, activity);
-    return renderRegistrationCard(organisationsOf(turn.portfolio, turn.network.id), turn.locale, resume);
-  };
-
-  /** The user's sentence for an error; the log gets the code (or the whole unexpected error). */
-  const describe = (activity: Activity, error: unknown, t: Messages = messages(safeLocale(activity, deps.config))): string => {
-    const type = safeType(activity);
-    if (isDomainError(error)) {
-      deps.log.info('refused', { code: error.code, activityType: type, ...error.params });
-      if (error.code === 'ACCESS.DENIED') return t.denied[error.params.permission as Permission] ?? t.errors['ACCESS.DENIED'];
-      return t.errors[error.code];
-    }
-    deps.log.error('handler failed', { error, activityType: type });
-    return t.errors.unexpected;
-  };
-
-  /** The sentence for anything the adapter could not route: an unknown verb, a malformed search. */
-  const invalidInput = (activity: Activity): string => {
-    deps.log.info('refused', { code: 'INPUT.INVALID', activityType: safeType(activity), name: String(activity.name).slice(0, 100) });
-    return messages(localeOf(activity, deps.config)).errors['INPUT.INVALID'];
-  };
-
-  /** The last resort for an error outside every step above. */
-  const unexpected = (activity: Activity, error: unknown): string => {
-    deps.log.error('unhandled turn error', { error, activityType: safeType(activity) });
-    return messages(safeLocale(activity, deps.config)).errors.unexpected;
-  };
-
-  return { admit, message, action, search, installed, invalidInput, unexpected };
+  return { admit, message, action, search, installed, invalidInput: sentences.invalidInput, unexpected: sentences.unexpected };
 }
 
 export type FlokkApp = ReturnType<typeof createApp>;
 
 const LATE = Symbol('late');
 
-/** The activity type for the log, also from a turn that has already ended. */
-function safeType(activity: Activity): string | undefined {
-  try {
-    return activity.type;
-  } catch {
-    return undefined;
-  }
-}
-
-function safeLocale(activity: Activity, config: Pick<Config, 'defaultLocale'>): Locale {
-  try {
-    return localeOf(activity, config);
-  } catch {
-    return config.defaultLocale;
-  }
-}
