@@ -5,6 +5,7 @@ import { botRuntime } from './lib/bot-process';
 import { loadResults, machine, ORDER, renderResults, saveResult, writeDoc, DOC } from './lib/report';
 import { runLookupBench } from './lookup.bench';
 import { runScaleBench } from './scale.bench';
+import { runUnderstandingBench } from './understanding.bench';
 import { runVotesBench } from './votes.bench';
 
 /**
@@ -19,6 +20,7 @@ const BENCHES: Record<string, (o: BenchOptions) => Promise<BenchResult>> = {
   lookup: runLookupBench,
   votes: runVotesBench,
   scale: runScaleBench,
+  understanding: runUnderstandingBench,
 };
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,8 +20,9 @@ export type { ScaleData, SizeFigures } from './scale/report';
  * - `open`: `LowdbStore.open` + the first `PortfolioLookup.project`, then votes through the store alone;
  * - `flokk`: the whole of `startFlokk` to listening, lookups, then votes through Flokk's store
  *   (the lowdb store wrapped by the audit log), as a vote is acknowledged in Teams.
- * The baseline is the echo bot (start-up, memory) and, for writes, the floor of a durable write on
- * this disk: DurableJsonFile writing a file of a few bytes (temp file, fsync, rename, directory fsync).
+ * The baseline is the echo bot (start-up, memory) and, for writes, the floor of one durable append on
+ * this disk (a vote-sized record, fdatasynced); the floor of a durable whole-file write (DurableJsonFile
+ * writing a few bytes: temp file, fsync, rename, directory fsync) is shown beside it.
  */
 export const SCALE_LIMIT_MS = 240_000;
 
@@ -46,9 +47,10 @@ export async function runScaleBench(o: BenchOptions = {}): Promise<BenchResult> 
       const echoBot = await spawnBot({ mode: 'echo' }, { cpuProfDir: o.cpuProfDir });
       await echoBot.stop();
       const floor = await durableWriteFloor(path.join(dir, 'floor.json'), params.floorWrites);
+      const appendFloor = await durableAppendFloor(path.join(dir, 'floor.jsonl'), params.floorWrites);
       const sizes: SizeFigures[] = [];
       for (const size of params.sizes) sizes.push(await measureSize(size, params, dir, o));
-      return { params, echo: echoBot.ready, floor, sizes } satisfies ScaleData;
+      return { params, echo: echoBot.ready, floor, appendFloor, sizes } satisfies ScaleData;
     });
     return { name: 'scale', title: 'Store scale', startedAt, durationMs: performance.now() - t0, markdown: render(data), targets: targets(data), data };
   } finally {
@@ -120,6 +122,28 @@ async function durableWriteFloor(file: string, n: number): Promise<LatencySummar
     const started = performance.now();
     await durable.write({ n: i });
     samples.push(performance.now() - started);
+  }
+  return summarise(samples);
+}
+
+/**
+ * The least a durable append costs on this disk: a record of about a vote's size (300 bytes) written
+ * to a file held open and fdatasynced, one at a time. The journal opens its segment for each record
+ * and Flokk's store fsyncs the audit log first, so a durable vote costs at least two of these.
+ */
+async function durableAppendFloor(file: string, n: number): Promise<LatencySummary> {
+  const handle = await open(file, 'a', 0o600);
+  const record = Buffer.from(`${'x'.repeat(299)}\n`);
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const started = performance.now();
+      await handle.write(record);
+      await handle.datasync();
+      samples.push(performance.now() - started);
+    }
+  } finally {
+    await handle.close();
   }
   return summarise(samples);
 }

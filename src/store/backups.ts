@@ -38,13 +38,16 @@ export class Backups {
     return this.settings.keep > 0;
   }
 
-  /** Copies the data file as it is on disk now, then drops the snapshots beyond `keep`. */
-  async snapshot(): Promise<string> {
+  /**
+   * Writes `content` (the store's durable state: the data file alone lacks its journal), or else
+   * copies the data file as it is on disk now; then drops the snapshots beyond `keep`.
+   */
+  async snapshot(content?: string | Uint8Array): Promise<string> {
     const at = this.clock();
     const name = `${this.stem}.${at.toISOString().replace(/:/g, '-')}.json`;
     const target = path.join(this.dir, name);
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(target, await readFile(this.file));
+    await writeFileAtomic(target, content ?? (await readFile(this.file)));
     this.last = at.getTime();
     await this.prune();
     return target;
@@ -54,14 +57,14 @@ export class Backups {
    * Called after each successful write: takes a snapshot in the background when the last one is
    * `everyMinutes` old. A snapshot that fails is reported and never fails the write.
    */
-  afterWrite(): void {
+  afterWrite(content?: () => string | Uint8Array): void {
     if (!this.enabled || this.queued) return;
     if (this.last !== undefined && this.clock().getTime() - this.last < this.settings.everyMinutes * 60_000) return;
     this.queued = true;
     this.running = this.running.then(async () => {
       this.queued = false;
       try {
-        this.report({ backup: await this.snapshot() });
+        this.report({ backup: await this.snapshot(content?.()) });
       } catch (error) {
         // Try again after the next write rather than waiting out the interval.
         this.report({ error });

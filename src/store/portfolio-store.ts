@@ -1,7 +1,18 @@
 import type { Mutation } from '../domain/mutation';
 import type { Portfolio } from '../domain/schema';
+import type { AuditEntry } from './audit-log';
 
 export type { Mutation };
+
+/**
+ * A change as the store takes it: the domain's mutation and, for a change to be accounted for, its
+ * audit entry. The entry rides on the mutation rather than beside it, so that whatever passes a
+ * change on to the store (a wrapper, a test's slow disk) passes the entry on with it.
+ */
+export interface AuditedMutation<T> extends Mutation<T> {
+  /** Appended to the audit log, and fsynced, before the data file that holds `next` is written. */
+  auditEntry?: AuditEntry;
+}
 
 /**
  * The one way Flokk reaches its data. Reads see the current in-memory state; every change goes
@@ -13,10 +24,12 @@ export interface PortfolioStore {
   read(): Portfolio;
   /**
    * Applies `change` to the current state at once, then resolves with its result after the
-   * state is durable. If `change` throws, nothing changes. If the write fails, the state
-   * returns to the last durable one and every change not yet durable is rejected.
+   * state is durable, and the change's audit entry, if it has one, durable before it.
+   * If `change` throws, nothing changes. If the write fails, or the append of an audit entry
+   * it carries, the state returns to the last durable one and every change not yet durable is
+   * rejected. A change that returns the same state writes nothing, and no audit entry.
    */
-  update<T>(change: (current: Portfolio) => Mutation<T>): Promise<T>;
+  update<T>(change: (current: Portfolio) => AuditedMutation<T>): Promise<T>;
   /** Resolves once every accepted change is durable. */
   flush(): Promise<void>;
   /** Flushes, then refuses further changes. */

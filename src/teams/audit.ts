@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Mutation } from '../domain/mutation';
 import { personByAad } from '../domain/people';
-import type { Logger } from '../log';
-import type { AuditTrail } from '../store/audit-log';
+import { osloDate } from '../domain/time';
+import type { AuditEntry } from '../store/audit-log';
 import type { PortfolioStore } from '../store/portfolio-store';
 
 /** Who is acting in the turn under way, and on what: set once per turn from the activity. */
@@ -28,31 +29,38 @@ export function objectIdsOf(data: unknown): Record<string, string> {
   return out;
 }
 
+/** The scope of a change made outside any turn: Flokk's own (deadlines closing polls, reminders). */
+const SCHEDULED: AuditScope = { action: 'flokk.scheduled', objects: {} };
+
 /**
- * Every change that reaches the store is recorded once it is durable, with the scope of the turn
- * that made it; changes outside any turn (deadlines closing polls) are Flokk's own.
+ * Every change that reaches the store carries its audit entry, with the scope of the turn that
+ * made it; the store makes the entry durable before the change and acknowledges neither without
+ * the other. Changes outside any turn (deadlines closing polls) are Flokk's own.
  */
-export function audited(store: PortfolioStore, trail: AuditTrail, log: Logger, now: () => Date): PortfolioStore {
+export function audited(store: PortfolioStore, now: () => Date): PortfolioStore {
   return {
     read: () => store.read(),
     flush: () => store.flush(),
     close: () => store.close(),
     health: () => store.health(),
-    update: async (change) => {
-      let changed = false;
-      const result = await store.update((p) => {
-        const m = change(p);
-        changed = m.next !== p;
-        return m;
+    update: (change) => {
+      const s = scope.getStore() ?? SCHEDULED;
+      return store.update((current) => {
+        const m = change(current);
+        return m.next === current ? m : { ...m, auditEntry: entryFor(s, m, now()) };
       });
-      if (changed) {
-        const s = scope.getStore() ?? { action: 'flokk.scheduled', objects: {} };
-        const person = s.aadObjectId && s.networkId ? personByAad(store.read(), s.networkId, s.aadObjectId) : undefined;
-        await trail
-          .append({ at: now().toISOString(), networkId: s.networkId, actor: s.aadObjectId ?? 'flokk', personId: person?.id, action: s.action, objects: s.objects })
-          .catch((error: unknown) => log.error('audit entry not written', { error, action: s.action }));
-      }
-      return result;
     },
   };
+}
+
+function entryFor(s: AuditScope, m: Mutation<unknown>, at: Date): AuditEntry {
+  if (m.audit?.anonymous) {
+    // A vote in an anonymous poll: no actor, no person, only the day (in a board of a handful of
+    // members an hour often holds one vote, and the voter's other entries that hour say whose it is),
+    // and of the objects only the poll.
+    return { at: osloDate(at), networkId: s.networkId, action: s.action, objects: s.objects.pollId ? { pollId: s.objects.pollId } : {} };
+  }
+  // The person as the change leaves the portfolio: someone registering in this very change is named.
+  const person = s.aadObjectId && s.networkId ? personByAad(m.next, s.networkId, s.aadObjectId) : undefined;
+  return { at: at.toISOString(), networkId: s.networkId, actor: s.aadObjectId ?? 'flokk', personId: person?.id, action: s.action, objects: { ...s.objects } };
 }

@@ -28,4 +28,14 @@ describe('JsonlAuditLog', () => {
     expect((await log.recent(10, 'n1')).map((e) => e.action)).toEqual(['second', 'first']);
     expect(await new JsonlAuditLog(path.join(dir, 'missing.jsonl')).recent(10)).toEqual([]);
   });
+
+  it('ends a torn last line before appending, so the next entry is not lost with it', async () => {
+    const log = new JsonlAuditLog(path.join(dir, 'c.audit.jsonl'));
+    await log.append({ at: '2026-01-01T00:00:00.000Z', actor: 'x', action: 'first', objects: {} });
+    const { appendFile } = await import('node:fs/promises');
+    await appendFile(log.file, '{"at":"2026-01-02'); // what a process killed mid-append leaves
+    await log.append({ at: '2026-01-03T00:00:00.000Z', actor: 'y', action: 'second', objects: {} }, { at: '2026-01-03T00:00:01.000Z', action: 'third', objects: {} });
+    expect((await log.recent(10)).map((e) => e.action)).toEqual(['third', 'second', 'first']);
+    expect((await readFile(log.file, 'utf8')).split('\n')).toHaveLength(5); // four lines, the torn one on its own, and the final newline
+  });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { LowdbStore, type StoreEvent } from '../../src/store/lowdb-store';
@@ -10,11 +10,25 @@ const RUNS = 20;
 
 let dir: string;
 let file: string;
+let auditFile: string;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'flokk-crash-'));
   file = path.join(dir, 'flokk.json');
+  auditFile = path.join(dir, 'flokk.audit.jsonl');
 });
+
+/** The audit log's lines, each parsed, or undefined for a line that is not JSON (torn by a kill). */
+async function auditLines(): Promise<Array<{ objects?: { markerId?: string } } | undefined>> {
+  const text = await readFile(auditFile, 'utf8').catch(() => '');
+  return text.split('\n').slice(0, -1).map((line) => {
+    try {
+      return JSON.parse(line) as { objects?: { markerId?: string } };
+    } catch {
+      return undefined;
+    }
+  });
+}
 
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -22,7 +36,7 @@ afterEach(async () => {
 
 /** Starts the storm, kills it with SIGKILL 20–300 ms after it opened the store, and returns the numbers it acknowledged. */
 async function stormThenKill(): Promise<{ first: number; acknowledged: number[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', STORM, file], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', STORM, file, auditFile], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -42,11 +56,14 @@ async function stormThenKill(): Promise<{ first: number; acknowledged: number[] 
 }
 
 describe('a writer killed with SIGKILL at random moments', () => {
-  it(`keeps every acknowledged change, and a valid file, through ${RUNS} kills in a row`, async () => {
+  it(`keeps every acknowledged change, and a valid file, and every change on disk has its audit entry, through ${RUNS} kills in a row`, async () => {
     let durableBefore = 0;
     let acknowledgedTotal = 0;
     let recoveries = 0;
     let tempFilesLeft = 0;
+    let linesBefore = 0;
+    let entriesWithoutChange = 0;
+    let tornLines = 0;
     for (let run = 0; run < RUNS; run++) {
       const { first, acknowledged } = await stormThenKill();
       // Each restart continues from what the file holds.
@@ -69,15 +86,28 @@ describe('a writer killed with SIGKILL at random moments', () => {
       expect(p.organisations.length + p.projects.length).toBe(durable);
       for (let n = 1; n <= durable; n++) expect(onDisk.has(idOf(n))).toBe(true);
       expect(durable).toBeGreaterThanOrEqual(Math.max(durableBefore, ...acknowledged));
+      // The audit entry is durable before the change: every change on disk has its entry, whenever the kill came.
+      const lines = await auditLines();
+      const audited = new Set(lines.map((l) => l?.objects?.markerId));
+      const unaudited = [...onDisk].filter((id) => !audited.has(id));
+      expect(unaudited).toEqual([]);
+      // What this run appended: entries beyond what reached the data file are changes the kill cut off.
+      const appended = lines.slice(linesBefore);
+      tornLines += appended.filter((l) => l === undefined).length;
+      entriesWithoutChange += appended.filter((l) => l?.objects?.markerId && !onDisk.has(l.objects.markerId)).length;
+      linesBefore = lines.length;
       // No temporary file of the dead writer survives the open to trouble a later one.
       expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
       await store.close();
-      expect(await readdir(dir)).toEqual(['flokk.json']);
+      expect((await readdir(dir)).sort()).toEqual(['flokk.audit.jsonl', 'flokk.json']);
       durableBefore = durable;
     }
     expect(acknowledgedTotal).toBeGreaterThan(RUNS);
     expect(recoveries).toBe(RUNS);
     // For the record: how many kills landed while a write was under way.
-    process.stdout.write(`crash test: ${acknowledgedTotal} changes acknowledged, ${durableBefore} durable, ${tempFilesLeft}/${RUNS} kills mid-write\n`);
+    process.stdout.write(
+      `crash test: ${acknowledgedTotal} changes acknowledged, ${durableBefore} durable, all with their audit entry; ` +
+        `${entriesWithoutChange} entries for changes the kills cut off before the data write, ${tornLines} torn audit lines; ${tempFilesLeft}/${RUNS} kills mid-write\n`,
+    );
   }, 180_000);
 });

@@ -6,7 +6,7 @@ import { DomainError } from '../../src/domain/errors';
 import { migrate, MigrationError } from '../../src/domain/migrations';
 import { Portfolio, type Project } from '../../src/domain/schema';
 import { DurableJsonFile } from '../../src/store/durable-json-file';
-import { LowdbStore } from '../../src/store/lowdb-store';
+import { LowdbStore, readPortfolioFile } from '../../src/store/lowdb-store';
 import { StoreClosedError, StoreLoadError, type PortfolioStore } from '../../src/store/portfolio-store';
 import { aPortfolio, aProject, ORGANISATION_ID } from '../builders';
 
@@ -30,9 +30,13 @@ function addProject(store: PortfolioStore, project: Project): Promise<string> {
   }));
 }
 
+/** What a new open would find: the data file and its journal. */
 async function onDisk(): Promise<Portfolio> {
-  return Portfolio.parse(JSON.parse(await readFile(file, 'utf8')));
+  return readPortfolioFile(file);
 }
+
+/** The tests of the whole-file write (what a compaction does, and every write with `journal: false`) spy on DurableJsonFile.write. */
+const WHOLE_FILE = { journal: false } as const;
 
 /** The same temporary name DurableJsonFile uses; tests that plant something there check it was hit. */
 function tmpPathOf(target: string): string {
@@ -163,7 +167,7 @@ describe('LowdbStore.update', () => {
 
 describe('group commit', () => {
   it('writes once per awaited update, but far fewer times than 500 for 500 concurrent ones', async () => {
-    const store = await LowdbStore.open(file, { seed: aPortfolio });
+    const store = await LowdbStore.open(file, { seed: aPortfolio, ...WHOLE_FILE });
     const write = jest.spyOn(DurableJsonFile.prototype, 'write');
 
     // The spy counts real writes: five updates one after another are five writes.
@@ -237,7 +241,7 @@ describe('corrupt data files', () => {
 
 describe('write failures', () => {
   it('rolls back to the last durable state, rejects every pending change, and recovers', async () => {
-    const store = await LowdbStore.open(file, { seed: aPortfolio });
+    const store = await LowdbStore.open(file, { seed: aPortfolio, ...WHOLE_FILE });
     const durable = aProject({ title: 'Durable' });
     await addProject(store, durable);
     const durableState = store.read();
@@ -282,7 +286,7 @@ describe('write failures', () => {
   });
 
   it('rejects a no-op whose result reported on a change that then failed to persist', async () => {
-    const store = await LowdbStore.open(file, { seed: aPortfolio });
+    const store = await LowdbStore.open(file, { seed: aPortfolio, ...WHOLE_FILE });
     jest
       .spyOn(DurableJsonFile.prototype, 'write')
       .mockRejectedValueOnce(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
@@ -299,7 +303,7 @@ describe('write failures', () => {
   });
 
   it('resolves a no-op that reported on a pending change once that change is durable, without an extra write', async () => {
-    const store = await LowdbStore.open(file, { seed: aPortfolio });
+    const store = await LowdbStore.open(file, { seed: aPortfolio, ...WHOLE_FILE });
     const write = jest.spyOn(DurableJsonFile.prototype, 'write');
     const project = aProject();
 
@@ -316,7 +320,7 @@ describe('write failures', () => {
 
   // A real ENOSPC that works as root too: the temporary file's name is a symlink to /dev/full.
   (existsSync('/dev/full') ? it : it.skip)('survives a real ENOSPC mid-write with the old file intact', async () => {
-    const store = await LowdbStore.open(file, { seed: aPortfolio });
+    const store = await LowdbStore.open(file, { seed: aPortfolio, ...WHOLE_FILE });
     await addProject(store, aProject({ title: 'Durable' }));
     const bytesBefore = await readFile(file);
     await symlink('/dev/full', tmpPathOf(file));
@@ -340,7 +344,7 @@ describe('write failures', () => {
 
   (existsSync('/dev/full') ? it : it.skip)('tells onWriteError once per failed write, for the log, and the file stays intact', async () => {
     const failures: Array<[DomainError, Record<string, unknown>]> = [];
-    const store = await LowdbStore.open(file, { seed: aPortfolio, onWriteError: (error, detail) => failures.push([error, detail]) });
+    const store = await LowdbStore.open(file, { seed: aPortfolio, ...WHOLE_FILE, onWriteError: (error, detail) => failures.push([error, detail]) });
     await addProject(store, aProject({ title: 'Durable' }));
     const bytesBefore = await readFile(file);
     await symlink('/dev/full', tmpPathOf(file));
@@ -353,7 +357,7 @@ describe('write failures', () => {
     const [error, detail] = failures[0]!;
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe('STORE.WRITE_FAILED');
-    expect(detail).toEqual({ file, reason: expect.stringContaining('ENOSPC'), errno: 'ENOSPC' });
+    expect(detail).toEqual({ file, part: 'data', reason: expect.stringContaining('ENOSPC'), errno: 'ENOSPC' });
     expect(failures.length).toBeLessThanOrEqual(2); // the first change alone, then the other two together at most
     expect((await readFile(file)).equals(bytesBefore)).toBe(true);
     await store.close();
@@ -362,6 +366,7 @@ describe('write failures', () => {
   it('rejects with STORE.WRITE_FAILED even when the onWriteError hook itself throws', async () => {
     const store = await LowdbStore.open(file, {
       seed: aPortfolio,
+      ...WHOLE_FILE,
       onWriteError: () => {
         throw new Error('the logger is broken too');
       },

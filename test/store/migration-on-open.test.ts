@@ -3,14 +3,16 @@ import { mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from
 import os from 'node:os';
 import path from 'node:path';
 import type { MigrationSteps } from '../../src/domain/migrations';
+import { SCHEMA_VERSION } from '../../src/domain/schema';
 import { DurableJsonFile, tempPathFor } from '../../src/store/durable-json-file';
 import { LowdbStore, type StoreEvent } from '../../src/store/lowdb-store';
 import { StoreLoadError } from '../../src/store/portfolio-store';
-import { aPortfolio, aProject } from '../builders';
+import { aPortfolio, aProject, NETWORK_ID } from '../builders';
 
 /**
- * Flokk's schema is at version 1, so these tests fabricate a version 2 in which a project's title,
- * called `tittel` in version 1, became `title`, and run the real open path with that step.
+ * These tests fabricate their own step from version 1 to 2, in which a project's title, called
+ * `tittel` in version 1, became `title`, and run the real open path with that step. The last test
+ * opens a version 1 file with Flokk's own steps.
  */
 type Data = Record<string, unknown>;
 const toV2 = (data: Data): Data => ({
@@ -29,7 +31,7 @@ beforeEach(async () => {
   file = path.join(dir, 'flokk.json');
   const v1 = aPortfolio({ projects: [aProject({ id: 'prj-1', title: 'Felles sak-/arkiv' })] });
   const projects = v1.projects.map(({ title, ...rest }) => ({ ...rest, tittel: title }));
-  original = Buffer.from(JSON.stringify({ ...v1, projects }, null, 1));
+  original = Buffer.from(JSON.stringify({ ...v1, schemaVersion: 1, projects }, null, 1));
   await writeFile(file, original);
   const past = new Date('2020-01-01T00:00:00Z');
   await utimes(file, past, past);
@@ -115,5 +117,43 @@ describe('opening a file of an older schemaVersion', () => {
     expect((await readFile(file)).equals(original)).toBe(true);
     expect((await readFile(`${file}.schema-v1.bak`)).equals(original)).toBe(true);
     expect((await readdir(dir)).sort()).toEqual(['flokk.json', 'flokk.json.schema-v1.bak']);
+  });
+
+  it('coarsens the votes of anonymous polls to their Oslo date (step 1 → 2), and leaves the other votes their time', async () => {
+    const poll = (id: string, anonymous: boolean) => ({
+      id, networkId: NETWORK_ID, kind: 'consensus', question: 'Vedta?', eligibleMode: 'board', eligiblePersonIds: ['p-1', 'p-2'], quorum: 1,
+      deadline: '2026-03-20T12:00:00.000Z', anonymous, status: 'open', createdBy: 'p-1', createdAt: '2026-03-01T09:00:00.000Z',
+    });
+    const vote = (pollId: string, voterKey: string, at: string) => ({ pollId, voterKey, stance: 'agree', optionIds: [], at });
+    const v1 = {
+      ...aPortfolio(),
+      schemaVersion: 1,
+      polls: [poll('poll-secret', true), poll('poll-open', false)],
+      votes: [
+        // 23:30 UTC on 10 March is already 11 March in Oslo.
+        vote('poll-secret', 'a'.repeat(64), '2026-03-10T23:30:12.345Z'),
+        vote('poll-secret', 'b'.repeat(64), '2026-03-11T08:01:02.003Z'),
+        vote('poll-open', 'p-1', '2026-03-11T08:01:02.004Z'),
+      ],
+    };
+    const text = JSON.stringify(v1, null, 1);
+    await writeFile(file, text);
+    const events: StoreEvent[] = [];
+
+    const store = await LowdbStore.open(file, { onEvent: (e) => events.push(e) });
+
+    expect(events).toEqual(['migrated']);
+    expect(store.read().votes.map((v) => [v.voterKey.slice(0, 3), v.at])).toEqual([
+      ['aaa', '2026-03-11'],
+      ['bbb', '2026-03-11'],
+      ['p-1', '2026-03-11T08:01:02.004Z'],
+    ]);
+    const onDisk = await readFile(file, 'utf8');
+    expect(JSON.parse(onDisk).schemaVersion).toBe(SCHEMA_VERSION);
+    expect(onDisk).not.toContain('2026-03-10T23:30');
+    expect(onDisk).not.toContain('08:01:02.003');
+    // The copy kept before migrating still has the times: the operator deletes it once the migration is checked.
+    expect(await readFile(`${file}.schema-v1.bak`, 'utf8')).toBe(text);
+    await store.close();
   });
 });
