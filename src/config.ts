@@ -37,6 +37,7 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).optional(),
   FLOKK_DATA_FILE: z.string().min(1).default('data/flokk.json'),
+  FLOKK_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
   FLOKK_DEFAULT_LOCALE: Locale.default('nb'),
   FLOKK_DEFAULT_NETWORK: z.string().min(1).default('digitrondelag'),
   FLOKK_SEED_DEMO: z.enum(['true', 'false']).optional(),
@@ -48,6 +49,7 @@ const Env = z.object({
   FLOKK_POLL_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   FLOKK_BACKUPS: z.coerce.number().int().min(0).max(1000).default(7),
   FLOKK_BACKUP_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
+  FLOKK_OPENID_METADATA_URL: z.url({ protocol: /^https?$/ }).refine(httpsOrLoopback, 'must be https (http only on a loopback address)').optional(),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -67,6 +69,8 @@ export interface Config {
   port: number;
   host: string;
   dataFile: string;
+  /** PostgreSQL instead of the data file: state, audit log and all, shared by several instances. */
+  databaseUrl?: string;
   defaultLocale: Locale;
   defaultNetworkId: string;
   seedDemo: boolean;
@@ -82,6 +86,8 @@ export interface Config {
   /** Rotating snapshots of the data file in `<data dir>/backups`: how many, at most how often; keep 0 turns them off. */
   backups?: { keep: number; everyMinutes: number };
   credentials?: Credentials;
+  /** The OpenID metadata that leads to the keys inbound Bot Framework tokens are signed with; the Bot Framework's own when unset. */
+  openIdMetadataUrl?: string;
   version: string;
 }
 
@@ -95,6 +101,15 @@ export class ConfigError extends Error {
   }
 }
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Where signing keys come from must be https; only a stand-in on this machine (tests) may use http. */
+function httpsOrLoopback(url: string): boolean {
+  if (!URL.canParse(url)) return true; // z.url() has refused it already
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || LOOPBACK.has(hostname.replace(/^\[|\]$/g, ''));
+}
+
 const blank = (v: string | undefined): string | undefined => (v && v.trim().length > 0 ? v.trim() : undefined);
 
 export function loadConfig(env: Record<string, string | undefined>, version = '0.0.0', cwd = process.cwd()): Config {
@@ -103,7 +118,8 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(`Invalid ${name}: ${issue.message} (got ${JSON.stringify(env[name])})`);
+    // The value itself is never echoed: it may be a secret, and error messages end up in logs.
+    throw new ConfigError(`Invalid ${name}: ${issue.message}`);
   }
   const e = parsed.data;
   const appId = blank(e.MicrosoftAppId);
@@ -119,11 +135,16 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
   if (!localMode && !e.FLOKK_VOTE_SECRET) {
     throw new ConfigError('Invalid FLOKK_VOTE_SECRET: required outside local development (at least 16 random characters, kept for the life of the data file)');
   }
+  // Local mode accepts anonymous traffic, so it only ever listens on this machine.
+  if (localMode && e.HOST !== undefined && !LOOPBACK.has(e.HOST)) {
+    throw new ConfigError('Invalid HOST: local development mode (no Bot Framework credentials) listens on loopback only (127.0.0.1, ::1 or localhost)');
+  }
   return {
     localMode,
     port: e.PORT,
     host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
     dataFile: path.resolve(cwd, e.FLOKK_DATA_FILE),
+    databaseUrl: e.FLOKK_DATABASE_URL,
     defaultLocale: e.FLOKK_DEFAULT_LOCALE,
     defaultNetworkId: e.FLOKK_DEFAULT_NETWORK,
     seedDemo: e.FLOKK_SEED_DEMO ? e.FLOKK_SEED_DEMO === 'true' : localMode,
@@ -135,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     networkTenants: e.FLOKK_NETWORK_TENANTS ?? {},
     backups: { keep: e.FLOKK_BACKUPS, everyMinutes: e.FLOKK_BACKUP_MINUTES },
     credentials,
+    openIdMetadataUrl: e.FLOKK_OPENID_METADATA_URL,
     version,
   };
 }

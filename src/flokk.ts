@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, type Config } from './config';
 import { setNetworkTenants } from './domain/networks';
@@ -9,13 +9,15 @@ import { emptyPortfolio, Portfolio } from './domain/schema';
 import type { Logger } from './log';
 import { createAdapter, createServer, listen, type RunningServer } from './server';
 import { LowdbStore, type StoreEvent } from './store/lowdb-store';
-import type { PortfolioStore } from './store/portfolio-store';
+import { StoreLoadError, type PortfolioStore } from './store/portfolio-store';
 import { Exports } from './teams/exports';
 import { audited } from './teams/audit';
-import { JsonlAuditLog } from './store/audit-log';
+import { JsonlAuditLog, type AuditTrail } from './store/audit-log';
+import { PostgresStore } from './store/postgres/postgres-store';
 import { PollScheduler } from './teams/polls/poll-scheduler';
 import { createTeamsApplication } from './teams/adapter/teams-ai';
 import { ProactiveOutbox } from './teams/adapter/outbox';
+import { BotTokenVerifier } from './teams/adapter/bot-auth';
 import type { Outbox } from './teams/effects';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -41,6 +43,8 @@ const STORE_EVENTS: Record<StoreEvent, string> = {
   recovered: 'cleared what a stopped Flokk left beside the data file',
   'backed-up': 'backed up the data file',
   'backup-failed': 'could not write a backup of the data file',
+  compacted: 'folded the journal into the data file',
+  'compaction-failed': 'could not fold the journal into the data file; it is kept and replayed at the next start',
 };
 
 /** Teams abandons an invoke after about 5 s; answer well before that. */
@@ -48,21 +52,14 @@ export const INVOKE_BUDGET_MS = 3500;
 
 /** Opens the store, builds the app and serves it: everything `index.ts` and the tests start. */
 export async function startFlokk(config: Config, { log, clock = () => new Date(), decorateStore = (s) => s, invokeBudgetMs = INVOKE_BUDGET_MS }: StartOptions): Promise<Flokk> {
-  const durable = decorateStore(await LowdbStore.open(config.dataFile, {
-    seed: () => (config.seedDemo ? demoPortfolio() : emptyPortfolio()),
-    backups: config.backups,
-    onEvent: (event, detail) => {
-      if (event === 'created' && config.seedDemo) {
-        const level = config.localMode ? 'info' : 'warn';
-        log[level]('created the data file with the demo portfolio (example data)', detail);
-      } else if (event === 'backup-failed') {
-        log.warn('could not write a backup of the data file', detail);
-      } else {
-        log[event === 'backed-up' ? 'debug' : 'info'](STORE_EVENTS[event], detail);
-      }
-    },
-    onWriteError: (error, detail) => log.error('could not write the data file; the changes were rolled back', { code: error.code, ...detail }),
-  }));
+  // A wrong path must not quietly serve an empty portfolio: outside local development the data file is created explicitly.
+  if (!config.databaseUrl && !config.localMode && !config.seedDemo && !existsSync(config.dataFile)) {
+    throw new StoreLoadError(config.dataFile, 'it does not exist. Check FLOKK_DATA_FILE, or create an empty data file with `npm run init`');
+  }
+  const seed = () => (config.seedDemo ? demoPortfolio() : emptyPortfolio());
+  const { store: opened, audit } = config.databaseUrl ? await openPostgres(config.databaseUrl, seed, log) : await openFile(config, seed, log);
+  const durable = decorateStore(opened);
+
   if (Object.keys(config.networkTenants).length > 0) {
     try {
       await durable.update((p) => setNetworkTenants(p, config.networkTenants));
@@ -72,9 +69,9 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
     }
     log.info('tenants admitted per network', { networks: Object.keys(config.networkTenants) });
   }
-  const audit = new JsonlAuditLog(auditFileFor(config.dataFile));
-  const store = audited(durable, audit, log, clock);
-  const adapter = createAdapter(config.credentials);
+  const store = audited(durable, clock);
+  const adapter = createAdapter(config.credentials, config.openIdMetadataUrl);
+  const botAuth = config.credentials && new BotTokenVerifier({ appId: config.credentials.appId, metadataUrl: config.openIdMetadataUrl, log });
   const outbox = new ProactiveOutbox(adapter, config.credentials?.appId ?? '', store, log);
   let publicUrl = config.publicUrl ?? '';
   const downloads = new Exports(() => publicUrl);
@@ -92,7 +89,7 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
   };
   const flokk = createApp(deps);
   const app = createTeamsApplication(flokk, adapter, config.credentials?.appId ?? '');
-  const server = createServer({ flokk, app, adapter, store, log, exports: downloads, version: config.version });
+  const server = createServer({ flokk, app, adapter, botAuth, store, log, exports: downloads, version: config.version });
   const running = await listen(server, config.port, config.host);
   publicUrl ||= running.url;
   if (config.localMode) {
@@ -117,6 +114,36 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
       await store.close();
     },
   };
+}
+
+async function openFile(config: Config, seed: () => Portfolio, log: Logger): Promise<{ store: PortfolioStore; audit: AuditTrail }> {
+  const audit = new JsonlAuditLog(auditFileFor(config.dataFile));
+  const store = await LowdbStore.open(config.dataFile, {
+    audit,
+    seed,
+    backups: config.backups,
+    onEvent: (event, detail) => {
+      if (event === 'created' && config.seedDemo) {
+        const level = config.localMode ? 'info' : 'warn';
+        log[level]('created the data file with the demo portfolio (example data)', detail);
+      } else if (event === 'backup-failed' || event === 'compaction-failed') {
+        log.warn(STORE_EVENTS[event], detail);
+      } else {
+        log[event === 'backed-up' ? 'debug' : 'info'](STORE_EVENTS[event], detail);
+      }
+    },
+    onWriteError: (error, detail) =>
+      log.error(`could not write the ${detail.part === 'audit' ? 'audit log' : 'data file'}; the changes were rolled back`, { code: error.code, ...detail }),
+  });
+  return { store, audit };
+}
+
+async function openPostgres(url: string, seed: () => Portfolio, log: Logger): Promise<{ store: PortfolioStore; audit: AuditTrail }> {
+  const store = await PostgresStore.open(url, {
+    seed,
+    onWriteError: (error, detail) => log.error('could not write to the database; the changes were rolled back', { code: error.code, ...detail }),
+  });
+  return { store, audit: store.audit };
 }
 
 /** The audit log lives beside the data file: data/flokk.json → data/flokk.audit.jsonl. */

@@ -34,8 +34,11 @@ describe('loadConfig without credentials', () => {
     expect(config.credentials).toBeUndefined();
   });
 
-  it('lets development override host and seeding', () => {
-    expect(loadConfig({ ...dev, HOST: '0.0.0.0', FLOKK_SEED_DEMO: 'false' }, '1', CWD)).toMatchObject({ host: '0.0.0.0', seedDemo: false });
+  it('lets development override seeding and pick a loopback address, but never listen beyond this machine', () => {
+    expect(loadConfig({ ...dev, HOST: '::1', FLOKK_SEED_DEMO: 'false' }, '1', CWD)).toMatchObject({ host: '::1', seedDemo: false });
+    for (const host of ['0.0.0.0', '::', '192.168.1.10', 'flokk.example.org']) {
+      expect(() => loadConfig({ ...dev, HOST: host }, '1', CWD)).toThrow(/Invalid HOST: .*loopback only/);
+    }
   });
 
   it('refuses to start in production, naming MicrosoftAppId', () => {
@@ -96,10 +99,22 @@ describe('loadConfig with credentials', () => {
     expect(config.localMode).toBe(false);
   });
 
+  it('takes an https OpenID metadata address (http only on loopback), and names a bad one', () => {
+    expect(loadConfig({ ...creds, FLOKK_OPENID_METADATA_URL: 'https://login.example/openid' }, '1', CWD).openIdMetadataUrl).toBe('https://login.example/openid');
+    expect(loadConfig({ ...creds, FLOKK_OPENID_METADATA_URL: 'http://127.0.0.1:9/openid' }, '1', CWD).openIdMetadataUrl).toBe('http://127.0.0.1:9/openid');
+    expect(loadConfig(creds, '1', CWD).openIdMetadataUrl).toBeUndefined();
+    for (const bad of ['http://login.example/openid', 'ftp://127.0.0.1/x', 'not a url']) {
+      expect(configError({ ...creds, FLOKK_OPENID_METADATA_URL: bad }).message).toContain('Invalid FLOKK_OPENID_METADATA_URL');
+    }
+  });
+
   it('requires a stable vote secret outside local development, and a long one', () => {
     const { FLOKK_VOTE_SECRET: _omitted, ...withoutSecret } = creds;
     expect(configError(withoutSecret).message).toContain('FLOKK_VOTE_SECRET');
     expect(configError({ ...creds, FLOKK_VOTE_SECRET: 'short' }).message).toContain('FLOKK_VOTE_SECRET');
+    // The rejected value is a secret: the message names the variable, never the value.
+    expect(configError({ ...creds, FLOKK_VOTE_SECRET: 'leaky-sec' }).message).not.toContain('leaky-sec');
+    expect(configError({ ...creds, PORT: 'port-value-9' }).message).not.toContain('port-value-9');
     expect(loadConfig(dev, '1', CWD).voteSecret.length).toBeGreaterThanOrEqual(16);
   });
 
@@ -134,7 +149,7 @@ describe('loadConfig: each variable is checked and named when wrong', () => {
     const error = configError({ ...dev, [name]: value });
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toContain(name);
-    expect(error.message).toContain(JSON.stringify(value));
+    expect(error.message).not.toContain(`got ${JSON.stringify(value)}`);
   });
 
   it('parses PORT and a comma-separated list of admin ids', () => {

@@ -9,6 +9,13 @@ export const VERB = {
   projectShow: 'project.show',
   portfolioPage: 'portfolio.page',
   memberRegister: 'member.register',
+  memberApprove: 'member.approve',
+  memberReject: 'member.reject',
+  bodyShow: 'body.show',
+  bodyAddMember: 'body.addMember',
+  bodyEndTerm: 'body.endTerm',
+  bodyMakeLeader: 'body.makeLeader',
+  bodySetDeputy: 'body.setDeputy',
   initiativeShare: 'initiative.share',
   initiativeShow: 'initiative.show',
   initiativeInterest: 'initiative.interest',
@@ -34,7 +41,9 @@ export const VERB = {
 export type Verb = (typeof VERB)[keyof typeof VERB];
 
 const Id = z.string().min(1).max(100);
-const Choice = z.string().max(100).optional();
+/** A filter's «any» choice: a choice's value must not be empty (Adaptive Cards drops or refuses it). */
+export const ANY_CHOICE = '*';
+const Choice = z.preprocess((v) => (v === ANY_CHOICE || v === '' ? undefined : v), z.string().max(100).optional());
 
 const form = <V extends Verb, S extends z.ZodRawShape>(verb: V, shape: S) =>
   z.object({ verb: z.literal(verb), ...shape }).catchall(z.union([z.string().max(10_000), z.number(), z.boolean()]));
@@ -54,6 +63,23 @@ export const ActionData = z.discriminatedUnion('verb', [
     organisationId: z.string().max(100).default(''),
     resume: z.object({ verb: z.string().max(50), data: z.record(z.string().max(60), z.unknown()) }).optional(),
   }),
+  // The person and organisation of a membership request; the handler checks them against the request in the store.
+  z.object({ verb: z.literal(VERB.memberApprove), personId: Id, organisationId: Id, list: z.boolean().optional() }),
+  z.object({ verb: z.literal(VERB.memberReject), personId: Id, organisationId: Id, list: z.boolean().optional() }),
+  // A body's forms: the body from the button, the rest from the card's inputs (so each may be missing or empty).
+  z.object({ verb: z.literal(VERB.bodyShow), bodyId: Id }),
+  z.object({
+    verb: z.literal(VERB.bodyAddMember),
+    bodyId: Id,
+    personId: z.string().max(100).default(''),
+    role: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['member', 'leader']).default('member')),
+    // Not `from`/`to`: those name the sender and recipient in a Bot Framework activity, and forged copies of them turn up in card data.
+    fromDate: z.string().max(20).default(''),
+    toDate: z.string().max(20).default(''),
+  }),
+  z.object({ verb: z.literal(VERB.bodyEndTerm), bodyId: Id, endPersonId: z.string().max(100).default(''), lastDay: z.string().max(20).default('') }),
+  z.object({ verb: z.literal(VERB.bodyMakeLeader), bodyId: Id, leaderPersonId: z.string().max(100).default('') }),
+  z.object({ verb: z.literal(VERB.bodySetDeputy), bodyId: Id, memberPersonId: z.string().max(100).default(''), deputyPersonId: z.string().max(100).default('') }),
   form(VERB.initiativeShare, {}),
   z.object({ verb: z.literal(VERB.initiativeShow), initiativeId: Id }),
   z.object({ verb: z.literal(VERB.initiativeInterest), initiativeId: Id }),
@@ -112,4 +138,16 @@ export interface ExecuteAction {
 
 export function execute<V extends Verb>(title: string, verb: V, data: Partial<DataFor<V>>, extra: Partial<ExecuteAction> = {}): ExecuteAction {
   return { type: 'Action.Execute', title, verb, data: { ...data }, ...extra };
+}
+
+/**
+ * A destructive action behind a question: a ShowCard «… ?» whose only button is the real action.
+ * It goes last among a card's actions, never first or most prominent.
+ */
+export function confirmFirst(action: ExecuteAction, question: string): unknown {
+  return {
+    type: 'Action.ShowCard',
+    title: `${action.title} …`,
+    card: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: question, wrap: true, weight: 'Bolder' }], actions: [{ ...action, style: 'destructive' }] },
+  };
 }

@@ -3,27 +3,28 @@ import type { Decision, Locale, Portfolio } from '../domain/schema';
 import { messages } from '../i18n';
 import { VERB, execute } from './actions';
 import { card, facts, heading, paragraph, subheading, type AdaptiveCard } from './card';
+import { plain } from './escape';
 
 export function renderDecisionCard(p: Portfolio, d: Decision, locale: Locale): AdaptiveCard {
   const t = messages(locale).decision;
-  const name = (id: string) => p.people.find((x) => x.id === id)?.name ?? id;
+  const name = (id: string) => plain(p.people.find((x) => x.id === id)?.name ?? id);
   const project = d.projectId ? p.projects.find((x) => x.id === d.projectId) : undefined;
   const body: unknown[] = [
-    heading(t.title(d.caseNumber)),
-    paragraph(d.question),
+    heading(t.title(plain(d.caseNumber))),
+    paragraph(plain(d.question)),
     facts([
       [t.date, d.date],
-      ...(project ? ([[t.project, project.title]] as Array<[string, string]>) : []),
+      ...(project ? ([[t.project, plain(project.title)]] as Array<[string, string]>) : []),
       [t.method, t.methods[d.method]],
-      [t.outcome, d.chosen?.length ? `${t.outcomes[d.outcome]}: ${d.chosen.join(', ')}` : t.outcomes[d.outcome]],
+      [t.outcome, d.chosen?.length ? `${t.outcomes[d.outcome]}: ${d.chosen.map(plain).join(', ')}` : t.outcomes[d.outcome]],
       [t.abstentions, String(d.abstentions)],
-      [t.decidedBy, name(d.decidedBy)],
+      ...(d.decidedBy ? ([[t.decidedBy, name(d.decidedBy)]] as Array<[string, string]>) : []),
     ]),
   ];
-  if (d.statement) body.push(subheading(t.statement), paragraph(d.statement));
+  if (d.statement) body.push(subheading(t.statement), paragraph(plain(d.statement)));
   if (d.dissent.length > 0) {
     body.push(subheading(t.dissent));
-    for (const x of d.dissent) body.push(paragraph(`- ${x.personId ? name(x.personId) : t.anonymous}: ${x.reason}`, { spacing: 'None' }));
+    for (const x of d.dissent) body.push(paragraph(`- ${x.personId ? name(x.personId) : t.anonymous}: ${plain(x.reason)}`, { spacing: 'None' }));
   }
   return card(body, [], `${t.title(d.caseNumber)}: ${d.question}`);
 }
@@ -36,7 +37,7 @@ export function renderDecisionList(decisions: readonly Decision[], locale: Local
     separator: true,
     spacing: 'Small',
     selectAction: { type: 'Action.Execute', verb: VERB.decisionShow, title: d.caseNumber, data: { decisionId: d.id } },
-    items: [paragraph(`**${d.caseNumber}** · ${d.date} · ${t.outcomes[d.outcome]}`), paragraph(d.question, { isSubtle: true, spacing: 'None' })],
+    items: [paragraph(`**${plain(d.caseNumber)}** · ${d.date} · ${t.outcomes[d.outcome]}`), paragraph(plain(d.question), { isSubtle: true, spacing: 'None' })],
   }));
   return card(
     [heading(t.listTitle + (year ? ` ${year}` : '')), paragraph(t.count(decisions.length), { isSubtle: true }), ...(rows.length > 0 ? rows : [paragraph(t.empty)])],

@@ -43,8 +43,9 @@ export function numberInput(t: Messages, id: string, label: string, values: Valu
   return textInput(t, id, label, values, errors, { maxLength: 20, placeholder: '0' });
 }
 
-export function dateInput(t: Messages, id: string, label: string, values: Values, errors: FieldErrors): unknown[] {
-  return [{ type: 'Input.Date', id, label, value: str(values[id]) }, ...fieldError(t, errors, id)];
+export function dateInput(t: Messages, id: string, label: string, values: Values, errors: FieldErrors, o: { required?: boolean } = {}): unknown[] {
+  const required = o.required ? { isRequired: true, errorMessage: t.fieldErrors.required } : {};
+  return [{ type: 'Input.Date', id, label, value: str(values[id]), ...required }, ...fieldError(t, errors, id)];
 }
 
 export function choiceInput(

@@ -1,10 +1,12 @@
 import type { FieldErrors } from '../domain/forms';
 import type { Similar } from '../domain/similar';
+import { may, type Actor } from '../domain/people';
 import { organisation } from '../domain/portfolio-queries';
 import { Horizon, InitiativeLevel, type Initiative, type Locale, type Network, type Portfolio } from '../domain/schema';
 import { messages } from '../i18n';
 import { VERB, execute } from './actions';
 import { badge, card, facts, heading, paragraph, subheading, type AdaptiveCard } from './card';
+import { linkTarget, plain } from './escape';
 import { choiceInput, formErrorsBanner, textInput, type Values } from './form';
 
 export function renderInitiativeForm(p: Portfolio, network: Network, values: Values, errors: FieldErrors, locale: Locale): AdaptiveCard {
@@ -30,50 +32,80 @@ export function renderInitiativeForm(p: Portfolio, network: Network, values: Val
   );
 }
 
+/** Universal Actions refresh at most this many users' views automatically. */
+const MAX_REFRESH_USERS = 60;
+
+/**
+ * Without `personal` it is the shared card everyone in a conversation sees: no buttons that change
+ * anything, only «Vis mine valg», and a refresh so each viewer's Teams asks for their own view
+ * (initiative.show). The personal view has the viewer's buttons and never a refresh.
+ */
 export interface InitiativeView {
+  personal?: { viewer: Actor | undefined };
   /** The viewer's organisation, to label the interest button; absent on the shared card. */
   viewerOrganisationId?: string;
+  /** The viewer, whose own mark labels the button while they have no confirmed organisation. */
+  viewerPersonId?: string;
   similar?: readonly Similar[];
   sharedByName?: string;
 }
 
 export function renderInitiativeCard(p: Portfolio, i: Initiative, locale: Locale, view: InitiativeView = {}): AdaptiveCard {
   const t = messages(locale);
-  const orgName = (id: string) => organisation(p, id)?.name ?? '?';
-  const source = i.sourceOrganisationId ? orgName(i.sourceOrganisationId) : i.sourceName;
-  const names = i.interest.map((m) => orgName(m.organisationId));
-  const viewerIn = view.viewerOrganisationId !== undefined && i.interest.some((m) => m.organisationId === view.viewerOrganisationId);
-  const body: unknown[] = [heading(i.title)];
-  if (view.sharedByName) body.push(badge(t.initiative.sharedBy(view.sharedByName)));
+  const orgName = (id: string) => plain(organisation(p, id)?.name ?? '?');
+  const source = i.sourceOrganisationId ? orgName(i.sourceOrganisationId) : i.sourceName && plain(i.sourceName);
+  const names = i.interest.flatMap((m) => (m.organisationId ? [orgName(m.organisationId)] : []));
+  // Marks in a person's own name (their organisation not confirmed) speak for no organisation: listed apart.
+  const personal = i.interest.flatMap((m) => (m.organisationId ? [] : [plain(p.people.find((x) => x.id === m.personId)?.name ?? '?')]));
+  const ownMark = view.viewerPersonId !== undefined && i.interest.some((m) => !m.organisationId && m.personId === view.viewerPersonId);
+  const viewerIn = view.viewerOrganisationId !== undefined ? i.interest.some((m) => m.organisationId === view.viewerOrganisationId) : ownMark;
+  const body: unknown[] = [heading(plain(i.title))];
+  if (view.sharedByName) body.push(badge(t.initiative.sharedBy(plain(view.sharedByName))));
   if (i.example) body.push(badge(t.project.example));
-  if (i.description) body.push(paragraph(i.description));
+  if (i.description) body.push(paragraph(plain(i.description)));
   body.push(
     facts([
       [t.initiative.level, t.initiative.levels[i.level]],
       ...(source ? ([[t.initiative.sourceShort, source]] as Array<[string, string]>) : []),
-      [t.project.area, i.area],
+      [t.project.area, plain(i.area)],
       ...(i.horizon ? ([[t.project.horizon, t.labels.horizon[i.horizon]]] as Array<[string, string]>) : []),
       [t.project.status, t.initiative.statuses[i.status]],
-      ...(i.tags.length > 0 ? ([[t.initiative.tagsShort, i.tags.join(', ')]] as Array<[string, string]>) : []),
+      ...(i.tags.length > 0 ? ([[t.initiative.tagsShort, i.tags.map(plain).join(', ')]] as Array<[string, string]>) : []),
     ]),
   );
-  if (i.link) body.push(paragraph(`[${i.link}](${i.link})`));
-  body.push(subheading(t.initiative.interest), paragraph(names.length > 0 ? t.initiative.interestCount(names.length, names.join(', ')) : t.initiative.noInterest));
+  const target = i.link ? linkTarget(i.link) : undefined;
+  if (i.link) body.push(paragraph(target ? `[${plain(i.link)}](${target})` : plain(i.link)));
+  body.push(subheading(t.initiative.interest));
+  if (names.length > 0 || personal.length === 0) body.push(paragraph(names.length > 0 ? t.initiative.interestCount(names.length, names.join(', ')) : t.initiative.noInterest));
+  if (personal.length > 0) body.push(paragraph(t.initiative.personalInterest(personal.join(', '))));
   if (viewerIn && view.viewerOrganisationId) body.push(paragraph(t.initiative.yourOrgIsIn(orgName(view.viewerOrganisationId)), { isSubtle: true }));
+  else if (viewerIn) body.push(paragraph(t.initiative.youAreInPersonally, { isSubtle: true }));
   if (view.similar && view.similar.length > 0) {
     body.push(subheading(t.initiative.similar));
     for (const s of view.similar) {
       const network = p.networks.find((n) => n.id === s.item.networkId);
-      const where = s.item.networkId !== i.networkId && network ? ` (${t.initiative.inNetwork(network.name)})` : '';
+      const where = s.item.networkId !== i.networkId && network ? ` (${t.initiative.inNetwork(plain(network.name))})` : '';
       const kind = s.kind === 'project' ? t.labels.status[s.item.status] : t.initiative.statuses[s.item.status];
-      body.push(paragraph(`- ${s.item.title}${where} · ${kind}`, { spacing: 'None' }));
+      body.push(paragraph(`- ${plain(s.item.title)}${where} · ${kind}`, { spacing: 'None' }));
     }
   }
+  const fallback = `${i.title} (${t.initiative.levels[i.level]})`;
+  if (!view.personal) {
+    const show = execute(t.lifecycle.showMine, VERB.initiativeShow, { initiativeId: i.id });
+    const result = card(body, [show], fallback);
+    const userIds = p.people.filter((x) => x.networkId === i.networkId).flatMap((x) => x.aadObjectId ?? []).slice(0, MAX_REFRESH_USERS);
+    if (userIds.length > 0) result.refresh = { action: show, userIds };
+    return result;
+  }
+  // Anyone may mark interest (an unregistered person is asked to register first); proposing needs the right.
+  const viewer = view.personal.viewer;
+  const mayPropose = viewer !== undefined && may(viewer, 'project.propose');
+  if (i.status === 'open' && !mayPropose) body.push(paragraph(t.denied['project.propose'], { isSubtle: true, spacing: 'Small' }));
   const actions = [
     execute(viewerIn ? t.initiative.wantOut : t.initiative.wantIn, VERB.initiativeInterest, { initiativeId: i.id }),
-    ...(i.status === 'open' ? [execute(t.initiative.propose, VERB.initiativePropose, { initiativeId: i.id })] : []),
+    ...(i.status === 'open' && mayPropose ? [execute(t.initiative.propose, VERB.initiativePropose, { initiativeId: i.id })] : []),
   ];
-  return card(body, actions, `${i.title} (${t.initiative.levels[i.level]})`);
+  return card(body, actions, fallback);
 }
 
 export function renderInitiativeList(p: Portfolio, list: readonly Initiative[], locale: Locale, notice?: string): AdaptiveCard {
@@ -84,15 +116,15 @@ export function renderInitiativeList(p: Portfolio, list: readonly Initiative[], 
     separator: true,
     spacing: 'Small',
     items: [
-      paragraph(`**${i.title}**`),
-      paragraph(`${t.initiative.levels[i.level]} · ${i.area} · ${t.initiative.statuses[i.status]} · ${t.initiative.interest}: ${i.interest.length}`, { isSubtle: true, spacing: 'None' }),
+      paragraph(`**${plain(i.title)}**`),
+      paragraph(`${t.initiative.levels[i.level]} · ${plain(i.area)} · ${t.initiative.statuses[i.status]} · ${t.initiative.interest}: ${i.interest.length}`, { isSubtle: true, spacing: 'None' }),
     ],
     selectAction: { type: 'Action.Execute', verb: VERB.initiativeShow, title: t.initiative.open, data: { initiativeId: i.id } },
   }));
   return card(
     [
       heading(t.initiative.listTitle),
-      ...(notice ? [paragraph(notice, { color: 'Warning' })] : []),
+      ...(notice ? [paragraph(notice, { weight: 'Bolder' })] : []),
       paragraph(t.initiative.listCount(list.length), { isSubtle: true }),
       ...(rows.length > 0 ? rows : [paragraph(t.initiative.listEmpty)]),
     ],

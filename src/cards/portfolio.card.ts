@@ -2,8 +2,9 @@ import type { Locale, Network, Organisation, Portfolio, Project } from '../domai
 import { Horizon, ProjectStatus } from '../domain/schema';
 import { organisation, type Page, type PortfolioFilter } from '../domain/portfolio-queries';
 import { messages } from '../i18n';
-import { VERB } from './actions';
+import { ANY_CHOICE, VERB } from './actions';
 import { card, heading, paragraph, type AdaptiveCard } from './card';
+import { plain } from './escape';
 
 export const PORTFOLIO_PAGE_SIZE = 8;
 
@@ -13,6 +14,7 @@ export interface PortfolioView {
   owners: readonly Organisation[];
   filter: PortfolioFilter;
   page: Page<Project>;
+  /** The caller's sentence, any user text in it already escaped. */
   notice?: string;
 }
 
@@ -25,8 +27,8 @@ export function renderPortfolioCard(p: Portfolio, view: PortfolioView, locale: L
     id,
     label,
     style: 'compact',
-    value: value ?? '',
-    choices: [{ title: t.portfolio.any, value: '' }, ...choices.map(([v, title]) => ({ title, value: v }))],
+    value: value ?? ANY_CHOICE,
+    choices: [{ title: t.portfolio.any, value: ANY_CHOICE }, ...choices.map(([v, title]) => ({ title, value: v }))],
   });
   const rows = page.items.map((x) => ({
     type: 'Container',
@@ -34,8 +36,8 @@ export function renderPortfolioCard(p: Portfolio, view: PortfolioView, locale: L
     separator: true,
     selectAction: { type: 'Action.Execute', verb: VERB.projectShow, data: { projectId: x.id }, title: x.title },
     items: [
-      paragraph(`**${x.title}**`),
-      paragraph(`${organisation(p, x.ownerOrganisationId)?.name ?? '?'} · ${t.labels.status[x.status]} · ${x.area} · ${x.horizon}`, {
+      paragraph(`**${plain(x.title)}**`),
+      paragraph(`${plain(organisation(p, x.ownerOrganisationId)?.name ?? '?')} · ${t.labels.status[x.status]} · ${plain(x.area)} · ${x.horizon}`, {
         isSubtle: true,
         spacing: 'None',
       }),
@@ -48,8 +50,8 @@ export function renderPortfolioCard(p: Portfolio, view: PortfolioView, locale: L
 
   return card(
     [
-      heading(`${t.portfolio.title} – ${view.network.name}`),
-      ...(view.notice ? [paragraph(view.notice, { color: 'Warning' })] : []),
+      heading(`${t.portfolio.title} – ${plain(view.network.name)}`),
+      ...(view.notice ? [paragraph(view.notice, { weight: 'Bolder' })] : []),
       {
         type: 'ColumnSet',
         columns: [

@@ -13,7 +13,7 @@ export function renderRegistrationCard(
   const t = messages(locale);
   const choices = [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'nb')).map((o) => [o.id, o.name] as const);
   return card(
-    [heading(t.registration.title), paragraph(t.registration.intro), ...choiceInput(t, 'organisationId', t.registration.organisation, choices, {}, {}, { required: true, filtered: true })],
+    [heading(t.registration.title), paragraph(t.registration.intro), paragraph(t.registration.confirmNote, { isSubtle: true }), ...choiceInput(t, 'organisationId', t.registration.organisation, choices, {}, {}, { required: true, filtered: true })],
     [{ type: 'Action.Execute', title: t.registration.submit, verb: VERB.memberRegister, data: resume ? { resume } : {}, style: 'positive' }],
     t.registration.title,
   );

@@ -1,10 +1,11 @@
-import { ROLES } from '../domain/people';
+import { ASSIGNABLE_ROLES } from '../domain/people';
 import type { Locale, Network, Portfolio } from '../domain/schema';
 import { messages } from '../i18n';
 import { VERB } from './actions';
 import { card, facts, heading, type AdaptiveCard } from './card';
+import { plain } from './escape';
 
-/** The secretariat's view of who holds which role, with a form to change one person's roles. */
+/** The secretariat's view of who holds which role, with a form to change one person's roles. `notice` is the caller's sentence, any user text in it already escaped. */
 export function renderRolesCard(p: Portfolio, network: Network, locale: Locale, selectedPersonId?: string, notice?: string): AdaptiveCard {
   const t = messages(locale);
   const people = p.people.filter((x) => x.networkId === network.id).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
@@ -13,9 +14,9 @@ export function renderRolesCard(p: Portfolio, network: Network, locale: Locale, 
   const roleNames = (roles: readonly string[]) => roles.map((r) => t.roles.names[r as keyof typeof t.roles.names]).join(', ');
   return card(
     [
-      heading(`${t.roles.title}: ${network.name}`),
+      heading(`${t.roles.title}: ${plain(network.name)}`),
       ...(notice ? [{ type: 'TextBlock', text: notice, color: 'Good', wrap: true }] : []),
-      facts(people.filter((x) => x.roles.length > 0).map((x) => [`${x.name}${org(x.organisationId) ? ` (${org(x.organisationId)})` : ''}`, roleNames(x.roles)])),
+      facts(people.filter((x) => x.roles.length > 0).map((x) => [plain(`${x.name}${org(x.organisationId) ? ` (${org(x.organisationId)})` : ''}`), roleNames(x.roles)])),
       {
         type: 'Input.ChoiceSet',
         id: 'personId',
@@ -31,9 +32,11 @@ export function renderRolesCard(p: Portfolio, network: Network, locale: Locale, 
         label: t.roles.roles,
         isMultiSelect: true,
         style: 'expanded',
-        value: selected ? selected.roles.join(',') : '',
-        choices: ROLES.map((r) => ({ title: t.roles.names[r], value: r })),
+        value: selected ? selected.roles.filter((r) => ASSIGNABLE_ROLES.includes(r)).join(',') : '',
+        // Board roles follow from the programme board's terms: not offered, and the note says where they change.
+        choices: ASSIGNABLE_ROLES.map((r) => ({ title: t.roles.names[r], value: r })),
       },
+      { type: 'TextBlock', text: t.roles.boardNote, isSubtle: true, wrap: true },
     ],
     [{ type: 'Action.Execute', title: t.roles.save, verb: VERB.rolesSet, data: {}, style: 'positive' }],
     t.roles.title,

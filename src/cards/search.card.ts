@@ -2,6 +2,7 @@ import type { Locale, Portfolio, Project } from '../domain/schema';
 import { organisation } from '../domain/portfolio-queries';
 import { messages } from '../i18n';
 import type { AdaptiveCard } from './card';
+import { plain } from './escape';
 import { renderProjectCard } from './project.card';
 
 /**
@@ -19,13 +20,14 @@ export interface ProjectSearchResult {
 
 export function renderProjectSearchResult(p: Portfolio, project: Project, locale: Locale): ProjectSearchResult {
   const t = messages(locale);
-  const owner = organisation(p, project.ownerOrganisationId)?.name ?? t.project.notSet;
+  const owner = organisation(p, project.ownerOrganisationId)?.name;
   return {
     contentType: 'application/vnd.microsoft.card.adaptive',
     content: renderProjectCard(p, project, locale),
     preview: {
       contentType: 'application/vnd.microsoft.card.thumbnail',
-      content: { title: project.title, text: `${owner} · ${t.labels.status[project.status]}` },
+      // NOTE: a thumbnail card's text is formatted (a subset of HTML); its title is not.
+      content: { title: project.title, text: `${owner === undefined ? t.project.notSet : plain(owner)} · ${t.labels.status[project.status]}` },
     },
   };
 }

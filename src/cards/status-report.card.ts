@@ -3,6 +3,7 @@ import { Rag, type Locale, type Project } from '../domain/schema';
 import { messages } from '../i18n';
 import { VERB } from './actions';
 import { card, heading, type AdaptiveCard } from './card';
+import { plain } from './escape';
 import { choiceInput, formErrorsBanner, textInput, type Values } from './form';
 
 const PARTS = ['overall', 'time', 'budget', 'quality'] as const;
@@ -13,7 +14,7 @@ export function renderStatusReportForm(project: Project, values: Values, errors:
   const rag = Rag.options.map((r) => [r, t.labels.rag[r]] as const);
   return card(
     [
-      heading(t.report.formTitle(project.title)),
+      heading(t.report.formTitle(plain(project.title))),
       ...formErrorsBanner(t, errors),
       ...PARTS.flatMap((part) => [
         ...choiceInput(t, part, label[part], rag, values, errors, { required: true }),

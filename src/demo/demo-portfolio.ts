@@ -102,14 +102,15 @@ const regionalOrganisations: In<typeof Organisation>[] = [
 ];
 
 // The names are invented; the aadObjectIds are well-formed but belong to nobody.
+// Board roles are not listed: they follow from the bodies' terms below.
 const peopleRows: [string, string, string, string, Person['roles']][] = [
   ['person-sekretariat', 'Kari Eksempelsen', kommune('5001'), TRONDELAG, ['secretariat', 'admin']],
-  ['person-ola-demodal', 'Ola Demodal', kommune('5001'), TRONDELAG, ['board_leader']],
-  ['person-ingrid-provestad', 'Ingrid Prøvestad', kommune('5006'), TRONDELAG, ['board_member']],
-  ['person-per-testmo', 'Per Testmo', kommune('5007'), TRONDELAG, ['board_member', 'project_lead']],
-  ['person-sigrid-fiktivlia', 'Sigrid Fiktivlia', kommune('5059'), TRONDELAG, ['board_member', 'project_lead']],
-  ['person-lars-oppdiktsen', 'Lars Oppdiktsen', 'ks-trondelag', TRONDELAG, ['board_member']],
-  ['person-marit-eksempelvik', 'Marit Eksempelvik', 'trondelag-fylkeskommune', TRONDELAG, ['board_member']],
+  ['person-ola-demodal', 'Ola Demodal', kommune('5001'), TRONDELAG, []],
+  ['person-ingrid-provestad', 'Ingrid Prøvestad', kommune('5006'), TRONDELAG, []],
+  ['person-per-testmo', 'Per Testmo', kommune('5007'), TRONDELAG, ['project_lead']],
+  ['person-sigrid-fiktivlia', 'Sigrid Fiktivlia', kommune('5059'), TRONDELAG, ['project_lead']],
+  ['person-lars-oppdiktsen', 'Lars Oppdiktsen', 'ks-trondelag', TRONDELAG, []],
+  ['person-marit-eksempelvik', 'Marit Eksempelvik', 'trondelag-fylkeskommune', TRONDELAG, []],
   ['person-nils-demoberg', 'Nils Demoberg', kommune('5057'), TRONDELAG, ['resource_group', 'project_lead']],
   ['person-hanne-provemo', 'Hanne Prøvemo', kommune('5037'), TRONDELAG, ['resource_group', 'project_lead']],
   ['person-jon-testvik', 'Jon Testvik', kommune('5054'), TRONDELAG, ['resource_group', 'project_lead']],
@@ -117,12 +118,12 @@ const peopleRows: [string, string, string, string, Person['roles']][] = [
   ['person-tor-eksempelmo', 'Tor Eksempelmo', kommune('5006'), TRONDELAG, ['resource_group', 'project_lead']],
   ['person-anne-demostad', 'Anne Demostad', 'trondelag-fylkeskommune', TRONDELAG, ['resource_group', 'project_lead']],
   ['person-sekretariat-vestland', 'Solveig Dømesen', kommune('4601'), VESTLAND, ['secretariat', 'admin']],
-  ['person-hakon-provenes', 'Håkon Prøvenes', kommune('4601'), VESTLAND, ['board_leader']],
-  ['person-randi-testhamar', 'Randi Testhamar', kommune('4631'), VESTLAND, ['board_member', 'project_lead']],
-  ['person-eirik-domedal', 'Eirik Dømedal', kommune('4627'), VESTLAND, ['board_member', 'project_lead']],
-  ['person-gunn-fiktivhaug', 'Gunn Fiktivhaug', kommune('4621'), VESTLAND, ['board_member', 'project_lead']],
-  ['person-torbjorn-eksempelstad', 'Torbjørn Eksempelstad', kommune('4647'), VESTLAND, ['board_member', 'project_lead']],
-  ['person-liv-plasshaldar', 'Liv Plasshaldar', 'ks-vestland', VESTLAND, ['board_member']],
+  ['person-hakon-provenes', 'Håkon Prøvenes', kommune('4601'), VESTLAND, []],
+  ['person-randi-testhamar', 'Randi Testhamar', kommune('4631'), VESTLAND, ['project_lead']],
+  ['person-eirik-domedal', 'Eirik Dømedal', kommune('4627'), VESTLAND, ['project_lead']],
+  ['person-gunn-fiktivhaug', 'Gunn Fiktivhaug', kommune('4621'), VESTLAND, ['project_lead']],
+  ['person-torbjorn-eksempelstad', 'Torbjørn Eksempelstad', kommune('4647'), VESTLAND, ['project_lead']],
+  ['person-liv-plasshaldar', 'Liv Plasshaldar', 'ks-vestland', VESTLAND, []],
 ];
 
 const people: In<typeof Person>[] = peopleRows.map(([id, name, organisationId, networkId, roles], i) => ({

@@ -1,8 +1,10 @@
+import { isCurrentLeader } from './bodies';
 import { DomainError } from './errors';
 import type { Mutation } from './mutation';
 import { assertMay, type Actor } from './people';
 import { decideProject } from './projects';
 import type { Decision, Poll, Portfolio, Vote } from './schema';
+import { normaliseText } from './text';
 import { osloDate, osloYear } from './time';
 
 /**
@@ -46,7 +48,8 @@ export interface DecisionInput {
   chosen?: string[];
   pollId?: string;
   projectId?: string;
-  decidedBy: string;
+  /** Who decided: the leader, when the leader did. A decision the poll itself reached names nobody. */
+  decidedBy?: string;
 }
 
 const PROJECT_STATUS = { approved: 'approved', rejected: 'rejected', sent_back: 'proposed', chosen: undefined } as const;
@@ -59,7 +62,7 @@ export const MAX_STATEMENT = 8000;
  */
 export function recordDecision(p: Portfolio, input: DecisionInput, ids: { decisionId: string }, now: Date): Mutation<Decision> {
   bodyIn(p, input.networkId, input.bodyId);
-  const statement = (input.statement ?? '').trim();
+  const statement = normaliseText(input.statement ?? '', { multiline: true }).trim();
   if (statement.length > MAX_STATEMENT) throw new DomainError('DECISION.STATEMENT_TOO_LONG', { max: MAX_STATEMENT });
   const project = input.projectId ? p.projects.find((x) => x.id === input.projectId && x.networkId === input.networkId) : undefined;
   if (input.projectId && !project) throw new DomainError('PROJECT.NOT_FOUND');
@@ -79,11 +82,11 @@ export function recordDecision(p: Portfolio, input: DecisionInput, ids: { decisi
     ...(input.chosen && input.chosen.length > 0 ? { chosen: input.chosen } : {}),
     pollId: input.pollId,
     projectId: input.projectId,
-    decidedBy: input.decidedBy,
+    ...(input.decidedBy ? { decidedBy: input.decidedBy } : {}),
   };
   const recorded = { ...p, decisions: [...p.decisions, decision] };
   const to = PROJECT_STATUS[input.outcome];
-  const next = project && to && project.status === 'under_consideration' ? decideProject(recorded, project.id, to, input.decidedBy, now).next : recorded;
+  const next = project && to && project.status === 'under_consideration' ? decideProject(recorded, project.id, to, input.decidedBy ?? input.bodyId, now).next : recorded;
   return { next, result: decision };
 }
 
@@ -125,7 +128,9 @@ export function leaderDecides(
   if (!poll) throw new DomainError('POLL.NOT_FOUND');
   if (poll.status !== 'awaiting_leader') throw new DomainError('POLL.NOT_AWAITING_LEADER');
   if (!poll.bodyId) throw new DomainError('POLL.NO_BOARD');
-  if (statement.trim() === '') throw new DomainError('DECISION.STATEMENT_REQUIRED');
+  // The leader's decision is the body's current leader's, whoever else holds a leader role.
+  if (!isCurrentLeader(p, poll.bodyId, actor.personId, now)) throw new DomainError('ACCESS.DENIED', { permission: 'decision.lead' });
+  if (normaliseText(statement, { multiline: true }).trim() === '') throw new DomainError('DECISION.STATEMENT_REQUIRED');
   const option = typeof choice === 'object' ? poll.options.find((o) => o.id === choice.optionId) : undefined;
   const validChoice = typeof choice === 'object' ? poll.kind === 'choice' && !!option : !(poll.kind === 'choice' && choice === 'approve');
   if (!validChoice) throw new DomainError('DECISION.INVALID_CHOICE');
@@ -177,7 +182,8 @@ const csvRow = (cells: readonly string[]) => cells.map(csvCell).join(',') + '\r\
  * One row per current vote. Anonymous polls have no voter column and no time column (the time
  * of a vote is enough to tell who cast it), and their rows are in voter-key order.
  */
-export function pollResultsCsv(p: Portfolio, poll: Poll): string {
+export function pollResultsCsv(p: Portfolio, poll: Poll, labels?: PollCsvLabels): string {
+  if (labels) return pollResultsSheet(p, poll, labels);
   const label = (id: string) => poll.options.find((o) => o.id === id)?.label ?? id;
   const name = (personId: string) => p.people.find((x) => x.id === personId)?.name ?? personId;
   const rows = votesOf(p, poll).map((v) => {
@@ -186,6 +192,49 @@ export function pollResultsCsv(p: Portfolio, poll: Poll): string {
   });
   const header = poll.anonymous ? ['stance', 'options', 'reason'] : ['voter', 'stance', 'options', 'reason', 'at'];
   return [header, ...rows].map(csvRow).join('');
+}
+
+/** The words of the results file, in the reader's language; the domain does not choose a language. */
+export interface PollCsvLabels {
+  question: string;
+  caseNumber: string;
+  outcome: string;
+  method: string;
+  voter: string;
+  stance: string;
+  options: string;
+  reason: string;
+  at: string;
+  stances: Record<NonNullable<Vote['stance']>, string>;
+  methods: Record<Decision['method'], string>;
+  outcomes: Record<Decision['outcome'], string>;
+  /** The poll's status when it has no decision (yet). */
+  status: string;
+}
+
+/**
+ * The results as Norwegian Excel opens them: semicolons (Excel with a Norwegian locale splits on
+ * them, not on commas), a byte-order mark so «æøå» survive, labels in the reader's language, and
+ * first what was decided (case number, outcome, method), then one row per vote.
+ */
+function pollResultsSheet(p: Portfolio, poll: Poll, l: PollCsvLabels): string {
+  const row = (cells: readonly string[]) => cells.map(csvCell).join(';') + '\r\n';
+  const label = (id: string) => poll.options.find((o) => o.id === id)?.label ?? id;
+  const name = (personId: string) => p.people.find((x) => x.id === personId)?.name ?? personId;
+  const decision = poll.decisionId ? p.decisions.find((d) => d.id === poll.decisionId) : undefined;
+  const outcome = decision ? (decision.chosen?.length ? `${l.outcomes[decision.outcome]}: ${decision.chosen.join(', ')}` : l.outcomes[decision.outcome]) : l.status;
+  const summary = [
+    [l.question, poll.question],
+    [l.caseNumber, decision?.caseNumber ?? ''],
+    [l.outcome, outcome],
+    [l.method, decision ? l.methods[decision.method] : ''],
+  ];
+  const header = poll.anonymous ? [l.stance, l.options, l.reason] : [l.voter, l.stance, l.options, l.reason, l.at];
+  const votes = votesOf(p, poll).map((v) => {
+    const cells = [v.stance ? l.stances[v.stance] : '', v.optionIds.map(label).join(', '), v.reason ?? ''];
+    return poll.anonymous ? cells : [name(v.voterKey), ...cells, v.at];
+  });
+  return '\uFEFF' + [...summary, [], header, ...votes].map(row).join('');
 }
 
 /** The words of the minutes, in the reader's language; the domain does not choose a language. */

@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { normaliseText, titleKey } from './text';
 
 /**
  * Card forms arrive as loose strings. A form schema turns them into domain input or into
@@ -9,6 +10,10 @@ export type FieldError =
   | 'tooLong'
   | 'invalid'
   | 'notMember'
+  | 'duplicateProject'
+  | 'duplicateInitiative'
+  | 'projectNeedsBoard'
+  | 'quorumBelowBody'
   | 'unknownArea'
   | 'wholeNok'
   | 'endBeforeStart'
@@ -64,15 +69,40 @@ function toFieldError(issue: z.core.$ZodIssue): FieldError {
   }
 }
 
-/** A trimmed text field; blank means absent. */
-export const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(max).optional());
+export interface TextOptions {
+  /** Keeps line breaks and tabs (descriptions, mandates, comments); a one-line field turns them into spaces. */
+  multiline?: boolean;
+}
 
-export const requiredText = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1).max(max));
+/**
+ * Text as it enters: normalised (see `normaliseText`) and trimmed. Text far over its limit is
+ * left as it came, so the schema refuses it by length before any expression reads it.
+ */
+const enteredText = (v: unknown, max: number, o: TextOptions): unknown =>
+  typeof v === 'string' && v.length <= 2 * max ? normaliseText(v, o).trim() : v;
+
+/** A trimmed, normalised text field; blank means absent. */
+export const optionalText = (max: number, o: TextOptions = {}) =>
+  z.preprocess((v) => {
+    const text = enteredText(v, max, o);
+    return text === '' ? undefined : text;
+  }, z.string().max(max).optional());
+
+export const requiredText = (max: number, o: TextOptions = {}) => z.preprocess((v) => enteredText(v, max, o), z.string().min(1).max(max));
+
+/**
+ * Whether a submitted title names something that is already there: equal to one of `existing`
+ * once both are normalised and folded (case, æøå, punctuation, invisible characters).
+ */
+export function isDuplicateTitle(title: unknown, max: number, existing: readonly string[]): boolean {
+  if (typeof title !== 'string' || title.length > 2 * max) return false;
+  const key = titleKey(title);
+  return key !== '' && existing.some((x) => titleKey(x) === key);
+}
 
 /** Whole, non-negative kroner, as typed: "1 200 000" and "1200000" are the same; "12,5" is not. */
 export const wholeNok = z.preprocess(
-  (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.replace(/[\s\u00a0\u202f]/g, '') : v),
+  (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' && v.length <= 40 ? v.replace(/[\s\u00a0\u202f]/g, '') : v),
   z
     .string()
     .optional()

@@ -1,23 +1,23 @@
 import { z } from 'zod/v4';
 import { DomainError } from './errors';
-import { optionalText, parseForm, requiredText, withContext, type FieldErrors, type FormResult } from './forms';
+import { isDuplicateTitle, optionalText, parseForm, requiredText, withContext, type FieldErrors, type FormResult } from './forms';
 import type { Mutation } from './mutation';
-import { assertMay, type Actor } from './people';
+import { assertMay, may, type Actor } from './people';
 import { Horizon, InitiativeLevel, type Initiative, type Portfolio } from './schema';
-import { foldKey } from './text';
+import { foldKey, normaliseText } from './text';
 
 /** The share-an-initiative form, as the card submits it. */
 export const InitiativeForm = z.object({
   title: requiredText(200),
-  description: optionalText(4000),
+  description: optionalText(4000, { multiline: true }),
   level: InitiativeLevel,
   sourceOrganisationId: optionalText(100),
   sourceName: optionalText(200),
   area: requiredText(100),
   horizon: z.preprocess((v) => (v === '' ? undefined : v), Horizon.optional()),
-  link: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.url({ protocol: /^https?$/ }).max(2000).optional()),
+  link: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' && v.length <= 4000 ? normaliseText(v).trim() : v), z.url({ protocol: /^https?$/ }).max(2000).optional()),
   tags: z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(/[,;]/).map((s) => s.trim()).filter(Boolean) : v ?? []),
+    (v) => (typeof v === 'string' ? (v.length <= 2000 ? v.split(/[,;]/).map((s) => normaliseText(s).trim()).filter(Boolean) : [v]) : (v ?? [])),
     z.array(z.string().min(1).max(50)).max(20),
   ),
 });
@@ -32,6 +32,8 @@ export function validateInitiative(p: Portfolio, networkId: string, data: Record
   if (area && !network?.areas.includes(area)) context.area = 'unknownArea';
   const source = typeof data.sourceOrganisationId === 'string' ? data.sourceOrganisationId.trim() : '';
   if (source && !p.organisations.some((o) => o.id === source)) context.sourceOrganisationId = 'notMember';
+  const titles = p.initiatives.filter((i) => i.networkId === networkId).map((i) => i.title);
+  if (isDuplicateTitle(data.title, 200, titles)) context.title = 'duplicateInitiative';
   return withContext(parsed, context);
 }
 
@@ -57,15 +59,21 @@ export function initiativeIn(p: Portfolio, networkId: string, id: string): Initi
   return found;
 }
 
-/** "We want in": one mark per organisation; pressing again takes the organisation's mark away. */
+/**
+ * "We want in": one mark per organisation; pressing again takes the organisation's mark away.
+ * Someone whose organisation is not confirmed (yet) marks interest in their own name only: a mark
+ * without an organisation, which speaks for no one else. Once confirmed, their press marks the
+ * organisation and their own mark gives way to it.
+ */
 export function toggleInterest(p: Portfolio, actor: Actor, initiativeId: string, now: Date): Mutation<{ initiative: Initiative; interested: boolean }> {
-  assertMay(actor, 'initiative.interest');
   const current = initiativeIn(p, actor.networkId, initiativeId);
-  const org = actor.organisationId!;
-  const had = current.interest.some((m) => m.organisationId === org);
+  const org = may(actor, 'initiative.interest') ? actor.organisationId : undefined;
+  const own = (m: Initiative['interest'][number]) => m.organisationId === undefined && m.personId === actor.personId;
+  const mine = org ? (m: Initiative['interest'][number]) => m.organisationId === org : own;
+  const had = current.interest.some(mine);
   const interest = had
-    ? current.interest.filter((m) => m.organisationId !== org)
-    : [...current.interest, { organisationId: org, personId: actor.personId, at: now.toISOString() }];
+    ? current.interest.filter((m) => !mine(m) && !own(m))
+    : [...current.interest.filter((m) => !own(m)), { ...(org ? { organisationId: org } : {}), personId: actor.personId, at: now.toISOString() }];
   const initiative = { ...current, interest };
   return {
     next: { ...p, initiatives: p.initiatives.map((i) => (i === current ? initiative : i)) },

@@ -1,4 +1,5 @@
 import { NameIndex, type Resolution } from './search';
+import { projectQueryVariants } from './understanding/project-query';
 import { organisationsOf, projectsOf, organisation } from './portfolio-queries';
 import type { Organisation, Portfolio, Project } from './schema';
 
@@ -10,8 +11,20 @@ export class PortfolioLookup {
   private projectIndexes = new WeakMap<readonly Project[], WeakMap<readonly Organisation[], Map<string, NameIndex<Project>>>>();
   private organisationIndexes = new WeakMap<readonly Organisation[], Map<string, NameIndex<Organisation>>>();
 
+  /**
+   * The project a question names, trying the ways it may be written (see `projectQueryVariants`).
+   * Rejected and withdrawn projects are found when named, but are never offered as a guess
+   * while a living one fits.
+   */
   project(p: Portfolio, networkId: string, query: string): Resolution<Project> {
-    return this.projectIndex(p, networkId).resolve(query);
+    const index = this.projectIndex(p, networkId);
+    let first: Resolution<Project> | undefined;
+    for (const variant of projectQueryVariants(query)) {
+      const r = index.resolve(variant);
+      if (r.kind === 'found') return r;
+      if (!first || (first.kind === 'none' && (r.kind === 'ambiguous' || (first.suggestions.length === 0 && r.suggestions.length > 0)))) first = r;
+    }
+    return withoutClosed(first ?? { kind: 'none', suggestions: [] });
   }
 
   searchProjects(p: Portfolio, networkId: string, query: string, limit?: number): Project[] {
@@ -47,6 +60,16 @@ export class PortfolioLookup {
     }
     return index;
   }
+}
+
+const CLOSED = new Set(['rejected', 'withdrawn']);
+
+function withoutClosed(r: Resolution<Project>): Resolution<Project> {
+  if (r.kind === 'none') return { kind: 'none', suggestions: r.suggestions.filter((x) => !CLOSED.has(x.status)) };
+  if (r.kind !== 'ambiguous') return r;
+  const open = r.candidates.filter((x) => !CLOSED.has(x.status));
+  if (open.length === 1) return { kind: 'found', item: open[0]! };
+  return open.length > 1 ? { kind: 'ambiguous', candidates: open } : r;
 }
 
 function cached<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V {

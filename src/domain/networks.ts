@@ -1,6 +1,6 @@
 import { DomainError } from './errors';
 import type { Mutation } from './mutation';
-import type { Portfolio } from './schema';
+import type { Organisation, Portfolio } from './schema';
 
 /**
  * The tenants each network admits, as configured: a network named here gets exactly these
@@ -17,4 +17,14 @@ export function setNetworkTenants(p: Portfolio, tenants: Readonly<Record<string,
     return { ...n, tenantIds: [...wanted] };
   });
   return { next: changed ? { ...p, networks } : p, result: Object.keys(tenants) };
+}
+
+/**
+ * The member organisation of the network whose own tenant this is, if the network maps it to
+ * exactly one (a tenant two organisations claim identifies neither).
+ */
+export function organisationForTenant(p: Portfolio, networkId: string, tenantId: string | undefined): Organisation | undefined {
+  if (!tenantId) return undefined;
+  const matches = p.organisations.filter((o) => o.networkId === networkId && o.tenantIds.includes(tenantId));
+  return matches.length === 1 ? matches[0] : undefined;
 }

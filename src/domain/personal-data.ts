@@ -17,8 +17,10 @@ export interface PersonalData {
   network?: { id: string; name: string };
   roles: Role[];
   bodyMemberships: Array<{ bodyId: string; body: string } & Omit<Body['members'][number], 'personId'>>;
+  /** Terms on which the person is the named deputy (vararepresentant). */
+  deputyOn: Array<{ bodyId: string; body: string; from: string; to?: string }>;
   initiativesShared: Initiative[];
-  interestMarks: Array<{ initiativeId: string; initiative: string; organisationId: string; at: string }>;
+  interestMarks: Array<{ initiativeId: string; initiative: string; organisationId?: string; at: string }>;
   projectsCreated: Array<Pick<Project, 'id' | 'title' | 'status' | 'createdAt'>>;
   projectsLed: Array<Pick<Project, 'id' | 'title' | 'status'>>;
   statusReports: Array<{ projectId: string; project: string; report: StatusReport }>;
@@ -60,6 +62,9 @@ export function exportPerson(p: Portfolio, personId: string): PersonalData {
     roles: person.roles,
     bodyMemberships: p.bodies.flatMap((b) =>
       b.members.filter((m) => m.personId === personId).map(({ personId: _, ...m }) => ({ bodyId: b.id, body: b.name, ...m })),
+    ),
+    deputyOn: p.bodies.flatMap((b) =>
+      b.members.filter((m) => m.deputyPersonId === personId).map((m) => ({ bodyId: b.id, body: b.name, from: m.from, ...(m.to ? { to: m.to } : {}) })),
     ),
     initiativesShared: p.initiatives.filter((i) => i.createdBy === personId),
     interestMarks: p.initiatives.flatMap((i) =>
@@ -114,7 +119,7 @@ export function erasePerson(p: Portfolio, personId: string, replacementId: strin
   const rekeyed: Portfolio = {
     ...p,
     people: p.people.map((x) => (x === person ? tombstone : x)),
-    bodies: p.bodies.map((b) => edited(b, { members: list(b.members, (m) => fields(m, ['personId'], swap)) })),
+    bodies: p.bodies.map((b) => edited(b, { members: list(b.members, (m) => fields(m, ['personId', 'deputyPersonId'], swap)) })),
     initiatives: p.initiatives.map((i) =>
       edited(fields(i, ['createdBy'], swap), { interest: list(i.interest, (m) => fields(m, ['personId'], swap)) }),
     ),

@@ -42,7 +42,20 @@ export interface PortfolioFilter {
   area?: string;
   horizon?: Horizon;
   ownerOrganisationId?: string;
+  /** Any of these statuses (a question may name several: «avviste eller trukne»). */
+  statuses?: readonly ProjectStatus[];
+  /** Any of these areas («arkiv» names both arkivering and felles sak-/arkivsystem). */
+  areas?: readonly string[];
+  /** Each of these takes part (the owner counts as taking part). */
+  participantOrganisationIds?: readonly string[];
+  /** Each of these owns or takes part. */
+  involvedOrganisationIds?: readonly string[];
+  projectLeadId?: string;
+  /** Leave out rejected and withdrawn projects: a question that did not ask for them. */
+  onlyLiving?: boolean;
 }
+
+const takesPart = (x: Project, id: string) => x.ownerOrganisationId === id || x.participantOrganisationIds.includes(id);
 
 /** Statuses that are still part of the living portfolio, shown first. */
 const STATUS_ORDER: ProjectStatus[] = [
@@ -63,7 +76,13 @@ export function filterProjects(projects: readonly Project[], f: PortfolioFilter)
         (!f.status || x.status === f.status) &&
         (!f.area || x.area === f.area) &&
         (!f.horizon || x.horizon === f.horizon) &&
-        (!f.ownerOrganisationId || x.ownerOrganisationId === f.ownerOrganisationId),
+        (!f.ownerOrganisationId || x.ownerOrganisationId === f.ownerOrganisationId) &&
+        (!f.statuses?.length || f.statuses.includes(x.status)) &&
+        (!f.areas?.length || f.areas.includes(x.area)) &&
+        (f.participantOrganisationIds ?? []).every((id) => takesPart(x, id)) &&
+        (f.involvedOrganisationIds ?? []).every((id) => takesPart(x, id)) &&
+        (!f.projectLeadId || x.projectLeadId === f.projectLeadId) &&
+        (!f.onlyLiving || (x.status !== 'rejected' && x.status !== 'withdrawn')),
     )
     .sort(
       (a, b) =>

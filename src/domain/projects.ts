@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import { DomainError } from './errors';
-import { idList, optionalDate, optionalText, parseForm, requiredText, wholeNok, withContext, type FieldErrors, type FormResult } from './forms';
+import { idList, isDuplicateTitle, optionalDate, optionalText, parseForm, requiredText, wholeNok, withContext, type FieldErrors, type FormResult } from './forms';
 import type { Mutation } from './mutation';
 import { assertMay, type Actor, type Permission } from './people';
 import { FinancingSource, Horizon, Phase, Rag, type Portfolio, type Project, type ProjectStatus, type StatusReport } from './schema';
@@ -9,13 +9,13 @@ import { osloDate } from './time';
 /** The proposal form; each financing source has its own amount field. */
 export const ProposalForm = z.object({
   title: requiredText(200),
-  summary: optionalText(4000),
+  summary: optionalText(4000, { multiline: true }),
   ownerOrganisationId: requiredText(100),
   projectLeadId: optionalText(100),
   participantOrganisationIds: idList,
   area: requiredText(100),
   horizon: Horizon,
-  mandate: optionalText(8000),
+  mandate: optionalText(8000, { multiline: true }),
   budgetNok: wholeNok,
   ...Object.fromEntries(FinancingSource.options.map((s) => [`financing_${s}`, wholeNok])),
   financingMayExceedBudget: z.preprocess((v) => v === true || v === 'true', z.boolean()),
@@ -36,6 +36,8 @@ export function validateProposal(p: Portfolio, networkId: string, data: Record<s
   if (raw('area') && !p.networks.find((n) => n.id === networkId)?.areas.includes(raw('area'))) context.area = 'unknownArea';
   if (raw('projectLeadId') && !p.people.some((x) => x.id === raw('projectLeadId') && x.networkId === networkId)) context.projectLeadId = 'invalid';
   if (raw('startDate') && raw('endDate') && raw('endDate') <= raw('startDate')) context.endDate = 'endBeforeStart';
+  const titles = p.projects.filter((x) => x.networkId === networkId).map((x) => x.title);
+  if (isDuplicateTitle(data.title, 200, titles)) context.title = 'duplicateProject';
   if (parsed.ok) {
     const v = parsed.value;
     const financed = financingOf(v).reduce((sum, f) => sum + f.amountNok, 0);
@@ -102,6 +104,9 @@ const TRANSITIONS: Record<ManualTransition, { from: ProjectStatus[]; to: Project
 export const availableTransitions = (status: ProjectStatus): ManualTransition[] =>
   (Object.keys(TRANSITIONS) as ManualTransition[]).filter((t) => TRANSITIONS[t].from.includes(status));
 
+/** The permission a transition needs, so a card shows only the buttons its viewer may press. */
+export const transitionPermission = (transition: ManualTransition): Permission => TRANSITIONS[transition].permission;
+
 export function projectIn(p: Portfolio, networkId: string, id: string): Project {
   const found = p.projects.find((x) => x.id === id && x.networkId === networkId);
   if (!found) throw new DomainError('PROJECT.NOT_FOUND');
@@ -147,17 +152,17 @@ export function setPhase(p: Portfolio, actor: Actor, projectId: string, phase: P
   return { next: replace(p, current, next), result: next };
 }
 
-const RagField = z.object({ level: Rag, comment: optionalText(2000).transform((s) => s ?? '') });
+const RagField = z.object({ level: Rag, comment: optionalText(2000, { multiline: true }).transform((s) => s ?? '') });
 
 export const StatusReportForm = z.object({
   overall: Rag,
-  overallComment: optionalText(2000),
+  overallComment: optionalText(2000, { multiline: true }),
   time: Rag,
-  timeComment: optionalText(2000),
+  timeComment: optionalText(2000, { multiline: true }),
   budget: Rag,
-  budgetComment: optionalText(2000),
+  budgetComment: optionalText(2000, { multiline: true }),
   quality: Rag,
-  qualityComment: optionalText(2000),
+  qualityComment: optionalText(2000, { multiline: true }),
 });
 export type StatusReportInput = z.infer<typeof StatusReportForm>;
 

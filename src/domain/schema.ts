@@ -4,7 +4,7 @@ import { z } from 'zod/v4';
  * The portfolio's file format. Every type in Flokk's domain is inferred from these schemas;
  * the store validates the whole file against `Portfolio` when it loads it.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 3;
 
 const Id = z.string().min(1).max(100);
 const IsoDate = z.iso.date();
@@ -38,6 +38,13 @@ export const Organisation = z.object({
   kind: OrganisationKind,
   /** Four-digit kommunenummer, for municipalities. */
   kommunenummer: z.string().regex(/^\d{4}$/).optional(),
+  /**
+   * Entra ID tenants that are this organisation's own: a newcomer whose activity comes from one of
+   * them is registered as representing it, confirmed, without being asked. Name a tenant here only
+   * if the accounts in it are the organisation's own staff: a tenant that hosts the network's team
+   * with guests from other members gives its own tenant id to every guest.
+   */
+  tenantIds: z.array(z.string().min(1).max(100)).default([]),
 });
 export type Organisation = z.infer<typeof Organisation>;
 
@@ -49,8 +56,12 @@ export const Person = z.object({
   /** Entra ID object id as Teams sends it in `activity.from.aadObjectId`; absent for people not yet on Teams. */
   aadObjectId: z.string().optional(),
   name: z.string().min(1).max(200),
+  /** The member organisation the person represents, confirmed (by their tenant, or by the secretariat). */
   organisationId: Id.optional(),
+  /** The organisation the person said they represent, while the secretariat has not answered. */
+  requestedOrganisationId: Id.optional(),
   networkId: Id,
+  /** Roles the secretariat gives; board_member and board_leader are not kept here but follow from the programme board's terms. */
   roles: z.array(Role).default([]),
   email: z.string().max(200).optional(),
   example: z.boolean().default(false),
@@ -64,6 +75,8 @@ export const BodyMember = z.object({
   organisationId: Id.optional(),
   from: IsoDate,
   to: IsoDate.optional(),
+  /** The member's named deputy (vararepresentant), who attends when the member cannot. */
+  deputyPersonId: Id.optional(),
 });
 export type BodyMember = z.infer<typeof BodyMember>;
 
@@ -166,7 +179,8 @@ export const Initiative = z.object({
   link: z.url().max(2000).optional(),
   tags: z.array(z.string().min(1).max(50)).max(20).default([]),
   status: z.enum(['open', 'proposed', 'archived']).default('open'),
-  interest: z.array(z.object({ organisationId: Id, personId: Id, at: IsoDateTime })).default([]),
+  /** "We want in": one mark per organisation, or a person's own mark (no organisation) while their membership is not confirmed. */
+  interest: z.array(z.object({ organisationId: Id.optional(), personId: Id, at: IsoDateTime })).default([]),
   projectId: Id.optional(),
   createdBy: Id,
   createdAt: IsoDateTime,
@@ -217,7 +231,8 @@ export const Vote = z.object({
   stance: z.enum(['agree', 'abstain', 'disagree', 'block', 'object']).optional(),
   optionIds: z.array(Id).default([]),
   reason: Text(2000).optional(),
-  at: IsoDateTime,
+  /** When it was cast; in an anonymous poll only the Oslo date ('YYYY-MM-DD'), since the moment would tell who cast it. */
+  at: z.union([IsoDateTime, IsoDate]),
 });
 export type Vote = z.infer<typeof Vote>;
 
@@ -237,7 +252,8 @@ export const Decision = z.object({
   chosen: z.array(Text(200)).optional(),
   pollId: Id.optional(),
   projectId: Id.optional(),
-  decidedBy: Id,
+  /** Who decided, when someone did (the leader's decision); absent when the poll itself reached it. */
+  decidedBy: Id.optional(),
 });
 export type Decision = z.infer<typeof Decision>;
 

@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import { editDistance } from './understanding/fuzzy';
 import { fold, foldKey } from './text';
 
 /**
@@ -72,10 +73,26 @@ export class NameIndex<T> {
       .map((h) => this.byId.get(h.id)!);
   }
 
+  /**
+   * The closest names, only those that share a word with the query that is not a generic one
+   * («system», «felles»): «the archive system» must not suggest «Felles oppvekstadministrativt system».
+   */
   private suggest(query: string): T[] {
+    const words = foldKey(query).split(' ').filter((w) => w.length >= 3 && !GENERIC.has(w) && !STOP_WORDS.has(w));
     return this.mini
       .search(query, { prefix: true, fuzzy: 0.34, combineWith: 'OR', boost: { name: 3 } })
+      .filter((h) => h.terms.some((term) => !GENERIC.has(term) && words.some((w) => close(w, term))))
       .slice(0, 3)
       .map((h) => this.byId.get(h.id)!);
   }
+}
+
+/** Words too common in titles to make two names alike. */
+const GENERIC = new Set(['felles', 'system', 'systemet', 'digital', 'digitalt', 'digitale', 'losning', 'the', 'and', 'med', 'til', 'alle', 'kommuner', 'nytt', 'ny', 'programme', 'program']);
+
+/** A query word and a name's word are close: one begins the other (four letters at least), or a third of their letters apart at most. */
+function close(word: string, term: string): boolean {
+  if ((word.length >= 4 && term.startsWith(word)) || (term.length >= 4 && word.startsWith(term))) return true;
+  const typos = Math.max(1, Math.ceil(Math.min(word.length, term.length) / 3));
+  return editDistance(word, term, typos) <= typos;
 }

@@ -1,5 +1,7 @@
 import type { AdaptiveCard } from '../cards/card';
+import { plain } from '../cards/escape';
 import type { Config } from '../config';
+import { announcementChannel } from '../domain/conversations';
 import type { Portfolio } from '../domain/schema';
 import { messages } from '../i18n';
 import type { Logger } from '../log';
@@ -25,8 +27,11 @@ export interface Outbox {
   announce(networkId: string, card: AdaptiveCard, text?: string): void;
   /** Posts a new message; resolves with its activity id once sent. */
   post(ref: ConversationRef, message: OutboundMessage): Promise<string | undefined>;
-  /** Replaces a message Flokk sent earlier. Updates to the same message that pile up collapse into the latest. */
-  update(ref: ConversationRef, activityId: string, render: () => AdaptiveCard | undefined): void;
+  /**
+   * Replaces a message Flokk sent earlier. Updates to the same message that pile up collapse into
+   * the latest; resolves once that update has been sent (or has failed and been logged).
+   */
+  update(ref: ConversationRef, activityId: string, render: () => AdaptiveCard | undefined): Promise<void>;
   /** Resolves when everything queued so far has been sent (or has failed and been logged). */
   idle(): Promise<void>;
 }
@@ -43,7 +48,7 @@ export interface EffectServices {
  * Performs the effects a reply declares that go through the outbox. `replaceShared` belongs to
  * the turn itself (the message the button was on) and is performed by the adapter.
  */
-export function performOutboxEffect(effect: Exclude<Effect, { kind: 'replaceShared' }>, s: EffectServices): void {
+export function performOutboxEffect(effect: Exclude<Effect, { kind: 'replaceShared' }>, s: EffectServices): Promise<void> | void {
   switch (effect.kind) {
     case 'refreshPoll':
       return refreshSharedCard(s, effect.pollId);
@@ -51,14 +56,31 @@ export function performOutboxEffect(effect: Exclude<Effect, { kind: 'replaceShar
       return postLeaderCard(s, effect.pollId);
     case 'announce':
       return s.outbox.announce(effect.networkId, effect.card, effect.text);
+    case 'notifySecretariat':
+      return notifySecretariat(s, effect.networkId, effect.card);
   }
 }
 
-/** Brings the shared poll card up to date, after the turn, collapsing a burst of votes into few updates. */
-export function refreshSharedCard(s: EffectServices, pollId: string): void {
+/**
+ * A card the secretariat must answer (approve or reject a membership request). The secretariat
+ * works in the network's announcement channel, the one it chose with «kunngjøringer her», so the
+ * card is posted there. Without such a channel the request still waits in Flokk: the secretariat
+ * finds it with «forespørsler»; the log says it was not posted.
+ */
+export function notifySecretariat(s: EffectServices, networkId: string, card: AdaptiveCard): void {
+  const ref = announcementChannel(s.store.read(), networkId);
+  if (!ref) return s.log.warn('no announcement channel: the request for the secretariat waits in «forespørsler»', { networkId });
+  void s.outbox.post(ref, { card });
+}
+
+/**
+ * Brings the shared poll card up to date, after the turn, collapsing a burst of votes into few
+ * updates; resolves once the update has gone out.
+ */
+export function refreshSharedCard(s: EffectServices, pollId: string): Promise<void> {
   const poll = s.store.read().polls.find((x) => x.id === pollId);
-  if (!poll?.conversation || !poll.cardActivityId) return;
-  s.outbox.update(poll.conversation, poll.cardActivityId, () => {
+  if (!poll?.conversation || !poll.cardActivityId) return Promise.resolve();
+  return s.outbox.update(poll.conversation, poll.cardActivityId, () => {
     const p = s.store.read();
     const current = p.polls.find((x) => x.id === pollId);
     const network = p.networks.find((n) => n.id === current?.networkId);
@@ -74,7 +96,10 @@ export function postLeaderCard(s: EffectServices, pollId: string): void {
   if (!poll?.conversation || !network || poll.status !== 'awaiting_leader') return;
   const { card, leader } = leaderCardOf(p, poll, network, s.clock());
   const mention = leader ? mentionOf(leader) : undefined;
-  void s.outbox.post(poll.conversation, { text: mention?.entity ? mention.text : undefined, entities: mention?.entity ? [mention.entity] : [], card });
+  // The mention stands in the sentence that says why, not alone on a line above the card.
+  const t = messages(network.locale);
+  const text = mention?.entity ? t.poll.leaderNeeded(mention.text, plain(poll.question)) : undefined;
+  void s.outbox.post(poll.conversation, { text, entities: mention?.entity ? [mention.entity] : [], card });
 }
 
 /** A reminder to those who have not voted; anonymous polls name nobody (naming who has not voted would tell who has). */
@@ -87,6 +112,6 @@ export function postReminder(s: EffectServices, pollId: string, personIds: reado
   const t = messages(network.locale);
   const named = mentionAll(poll.anonymous ? [] : people);
   const text = poll.anonymous ? t.poll.reminderAnonymous(people.length) : t.poll.reminderText(named.text);
-  void s.outbox.post(poll.conversation, { text: `${text} «${poll.question}»`, entities: named.entities });
+  void s.outbox.post(poll.conversation, { text: `${text} «${plain(poll.question)}»`, entities: named.entities });
   return people.length;
 }

@@ -1,3 +1,4 @@
+import { renderDownloadCard } from '../cards/download.card';
 import { minutesLabels } from '../cards/decision.card';
 import { decisionsFor, minutesMarkdown } from '../domain/decisions';
 import { offer, type Reply } from './reply';
@@ -8,5 +9,5 @@ export function minutesDownload(turn: Turn, year?: number): Reply {
   const list = decisionsFor(turn.portfolio, turn.network.id, { year });
   const markdown = minutesMarkdown(turn.portfolio, list, minutesLabels(turn.locale, turn.network.name, year));
   const file = { name: `referat-${turn.network.id}${year ? `-${year}` : ''}.md`, contentType: 'text/markdown; charset=utf-8', body: markdown };
-  return offer(file, (url) => turn.t.poll.exportReady(url));
+  return offer(file, (url) => renderDownloadCard(turn.locale, file.name, url));
 }

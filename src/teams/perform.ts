@@ -17,6 +17,9 @@ export interface TurnIO {
   roster(): Promise<RosterMember[]>;
 }
 
+/** How long an invoke's answer waits for the shared poll card's update to go out first (Teams gives an invoke about 5 s). */
+const SHARED_UPDATE_WAIT_MS = 1500;
+
 /** An invoke's answer: a card in place of the one pressed, or a sentence. */
 export type InvokeAnswer = AdaptiveCard | string;
 
@@ -28,15 +31,19 @@ export function createPerformer(deps: EffectServices & { exports: Exports; log: 
     return reply.card ?? reply.text;
   };
 
-  const performEffects = async (io: TurnIO, reply: Reply): Promise<void> => {
+  /** Performs the effects; resolves with the outbox sends still under way (a shared poll card's update). */
+  const performEffects = async (io: TurnIO, reply: Reply): Promise<Array<Promise<void>>> => {
+    const sending: Array<Promise<void>> = [];
     for (const effect of reply.effects) {
       if (effect.kind === 'replaceShared') {
         // NOTE: Teams refuses updates to messages that are too old or were deleted.
         await io.replaceShared(effect.card).catch((error: unknown) => deps.log.warn('shared card not updated', { error }));
       } else {
-        performOutboxEffect(effect, deps);
+        const sent = performOutboxEffect(effect, deps);
+        if (sent && effect.kind === 'refreshPoll') sending.push(sent);
       }
     }
+    return sending;
   };
 
   /** A message turn: the reply is sent, then its effects are performed. */
@@ -47,9 +54,20 @@ export function createPerformer(deps: EffectServices & { exports: Exports; log: 
     await performEffects(io, reply);
   };
 
-  /** An invoke answered within its budget: the effects, then the answer. */
+  /**
+   * An invoke answered within its budget: the effects, then the answer. NOTE: an update of the
+   * shared poll card replaces the message for everyone, the voter too; sent after the voter's own
+   * view it put the shared card («Stem») back in front of them, and Teams does not always refresh
+   * it again (not within a minute of the last refresh; not at all in the Agents Playground). So
+   * the answer waits, briefly, for that update to go out: the voter's own view arrives last.
+   */
   const answerInvoke = async (io: TurnIO, reply: Reply): Promise<InvokeAnswer> => {
-    await performEffects(io, reply);
+    const sending = await performEffects(io, reply);
+    if (sending.length > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHARED_UPDATE_WAIT_MS)));
+      await Promise.race([Promise.all(sending), cap]).finally(() => clearTimeout(timer));
+    }
     return answerOf(reply, io.activity) ?? '';
   };
 
@@ -67,7 +85,7 @@ export function createPerformer(deps: EffectServices & { exports: Exports; log: 
       if (shared) deps.outbox.update(ref, activity.replyToId, () => shared);
       else if (!personal) deps.outbox.update(ref, activity.replyToId, () => answer);
     } else if (typeof answer === 'string') void deps.outbox.post(ref, { text: answer });
-    for (const effect of reply.effects) if (effect.kind !== 'replaceShared') performOutboxEffect(effect, deps);
+    for (const effect of reply.effects) if (effect.kind !== 'replaceShared') void performOutboxEffect(effect, deps);
   };
 
   return { sendReply, answerInvoke, performLate };

@@ -1,5 +1,6 @@
 import { PORTFOLIO_PAGE_SIZE, renderPortfolioCard } from '../cards/portfolio.card';
 import type { AdaptiveCard } from '../cards/card';
+import { plain } from '../cards/escape';
 import { filterProjects, organisation, paginate, projectsOf, type PortfolioFilter } from '../domain/portfolio-queries';
 import { Horizon, ProjectStatus, type Organisation } from '../domain/schema';
 import { foldKey } from '../domain/text';
@@ -17,6 +18,7 @@ export interface RawFilter {
 
 export interface ResolvedFilter {
   filter: PortfolioFilter;
+  /** Sentences for the card's notice, the user's values in them escaped. */
   problems: string[];
 }
 
@@ -28,25 +30,25 @@ export function resolveFilter(turn: Turn, raw: RawFilter): ResolvedFilter {
   if (!blank(raw.status)) {
     const status = matchStatus(raw.status!);
     if (status) filter.status = status;
-    else problems.push(t.portfolio.unknownValue(t.project.status.toLowerCase(), raw.status!));
+    else problems.push(t.portfolio.unknownValue(t.project.status.toLowerCase(), plain(raw.status!)));
   }
   if (!blank(raw.horizon)) {
     const h = raw.horizon!.trim().toUpperCase().replace(/^(\d)$/, 'H$1');
     if (Horizon.safeParse(h).success) filter.horizon = h as Horizon;
-    else problems.push(t.portfolio.unknownValue(t.project.horizon.toLowerCase(), raw.horizon!));
+    else problems.push(t.portfolio.unknownValue(t.project.horizon.toLowerCase(), plain(raw.horizon!)));
   }
   if (!blank(raw.area)) {
     const key = foldKey(raw.area!);
     const areas = turn.network.areas;
     const area = areas.find((a) => foldKey(a) === key) ?? unique(areas.filter((a) => foldKey(a).includes(key)));
     if (area) filter.area = area;
-    else problems.push(t.portfolio.unknownValue(t.project.area.toLowerCase(), raw.area!));
+    else problems.push(t.portfolio.unknownValue(t.project.area.toLowerCase(), plain(raw.area!)));
   }
   if (!blank(raw.owner)) {
     const byId = organisation(turn.portfolio, raw.owner);
     const found = byId?.networkId === turn.network.id ? byId : resolvedOrganisation(turn, raw.owner!);
     if (found) filter.ownerOrganisationId = found.id;
-    else problems.push(t.portfolio.unknownValue(t.project.owner.toLowerCase(), raw.owner!));
+    else problems.push(t.portfolio.unknownValue(t.project.owner.toLowerCase(), plain(raw.owner!)));
   }
   return { filter, problems };
 }

@@ -13,7 +13,9 @@ export type Effect =
   /** When consensus failed: the leader's card, posted in the poll's conversation with the leader mentioned. */
   | { kind: 'leaderCard'; pollId: string }
   /** Post in the network's announcement channel, if it has one. */
-  | { kind: 'announce'; networkId: string; card: AdaptiveCard; text?: string };
+  | { kind: 'announce'; networkId: string; card: AdaptiveCard; text?: string }
+  /** Put something to the network's secretariat for an answer (a membership request): see effects.ts for where it goes. */
+  | { kind: 'notifySecretariat'; networkId: string; card: AdaptiveCard };
 
 /** A file handed out as a short-lived link; `say` turns the link into what the user sees. */
 export interface Download {

@@ -5,6 +5,8 @@ import { initiativeInterest } from './actions/initiative-interest.action';
 import { initiativePropose } from './actions/initiative-propose.action';
 import { initiativeShare } from './actions/initiative-share.action';
 import { initiativeShow } from './actions/initiative-show.action';
+import { bodyAddMember, bodyEndTerm, bodyMakeLeader, bodySetDeputy, bodyShow } from './actions/body-members.action';
+import { memberApprove, memberReject } from './actions/member-approve.action';
 import { memberRegister } from './actions/member-register.action';
 import { pollClose, pollExtend, pollReopen } from './actions/poll-manage.action';
 import { pollOpen } from './actions/poll-open.action';
@@ -19,10 +21,12 @@ import { projectTransition } from './actions/project-transition.action';
 import { rolesSet, rolesShow } from './actions/roles.action';
 import { announceHere } from './commands/announce-here.command';
 import { auditLog } from './commands/audit.command';
+import { bodies } from './commands/bodies.command';
 import { decisions, minutes } from './commands/decisions.command';
 import { freeText } from './commands/free-text.command';
 import { help } from './commands/help.command';
 import { initiatives } from './commands/initiatives.command';
+import { membershipRequests } from './commands/membership-requests.command';
 import { openPollForm } from './commands/open-poll.command';
 import { organisationProjects } from './commands/organisation-projects.command';
 import { portfolio } from './commands/portfolio.command';
@@ -32,6 +36,12 @@ import { roles } from './commands/roles.command';
 import { shareInitiativeForm } from './commands/share-initiative.command';
 import { statusReportForm } from './commands/status-report.command';
 import { whoOwns } from './commands/who-owns.command';
+import { bodyMembers } from './commands/body-members.command';
+import { greeting } from './commands/greeting.command';
+import { openPolls } from './commands/open-polls.command';
+import { projectStatus } from './commands/project-status.command';
+import { whoLeads } from './commands/who-leads.command';
+import { ASK } from './understanding/phrases';
 import { onInstalled } from './events/installed.event';
 import { FindProjectRequest, findProject } from './search/find-project.search';
 import { anyone, chat, needs, needsOn, phrase, registered, verb } from './route';
@@ -50,25 +60,35 @@ const Nothing = z.object({});
 /** Chat intents, tried in this order; the first phrase that matches wins. */
 export const INTENTS = {
   help: chat({
-    phrases: [phrase(/^(hjelp|help|\?|hjelp meg|hva kan du( gjøre)?|kva kan du( gjere)?|what can you do)$/i)],
+    phrases: [phrase(/^(hjelp|help|\?|hjelp meg|hva kan du( gjøre)?|kva kan du( gjere)?|what can you do)$/i), ...ASK.help],
     input: Nothing,
     access: anyone,
     handler: help,
   }),
+  /** «hei», «takk», «thanks»: a friendly word back. */
+  greeting: chat({ phrases: ASK.greeting, input: z.object({ says: z.enum(['hello', 'thanks']) }), access: anyone, handler: greeting }),
+  /** «hvem sitter i programstyret?», «who is on the resource group?»: today's members, in a sentence. */
+  bodyMembers: chat({ phrases: ASK.bodyMembers, input: Query, access: anyone, handler: bodyMembers }),
   whoOwns: chat({
     phrases: [
       phrase(/^(?:hvem|kven|who)\s+(?:eier|eig|owns|er eier av|er eigar av|is the owner of|is owner of)\s+(?:prosjektet\s+|the project\s+)?(?<q>.+)$/i, (m) => ({ query: m.groups!.q })),
+      ...ASK.whoOwns,
     ],
     input: Query,
     access: anyone,
     handler: whoOwns,
   }),
+  /** «hvem leder barnevernsprosjektet?», «who is the project lead for logganalyse?» */
+  whoLeads: chat({ phrases: ASK.whoLeads, input: Query, access: anyone, handler: whoLeads }),
+  /** «hvordan går det med …», «hvor står …», «er … vedtatt?», «how is … going?» */
+  projectStatus: chat({ phrases: ASK.projectStatus, input: z.object({ query: z.string().min(1).max(500), asked: z.string().max(100).optional() }), access: anyone, handler: projectStatus }),
   organisationProjects: chat({
     phrases: [
       phrase(/^(?:hva|kva)\s+(?:eier|eig|deltar|deltek)\s+(?<q>.+?)(?:\s+(?:i|med i|og deltar i|og deltek i))?$/i, (m) => ({ query: m.groups!.q })),
-      phrase(/^(?:hvilke prosjekter?|kva prosjekt|which projects)\s+(?:eier|eig|har|has|does)\s+(?<q>.+?)(?:\s+(?:own|have))?$/i, (m) => ({ query: m.groups!.q })),
+      phrase(/^(?!.*\s(?:som|der|that|which)\s)(?:hvilke prosjekter?|kva prosjekt|which projects)\s+(?:eier|eig|har|has|does)\s+(?<q>.+?)(?:\s+(?:own|have))?$/i, (m) => ({ query: m.groups!.q })),
       phrase(/^what does\s+(?<q>.+?)\s+(?:own|take part in|participate in)$/i, (m) => ({ query: m.groups!.q })),
-      phrase(/^(?:prosjekter|prosjekta|prosjekt|projects)\s+(?:for|til|hos|of|in)\s+(?<q>.+)$/i, (m) => ({ query: m.groups!.q })),
+      phrase(/^(?:prosjekter|prosjekta|prosjekt|projects)\s+(?:for|til|hos|of|in)\s+(?!progress\b|behandling\b|vurdering\b)(?<q>.+)$/i, (m) => ({ query: m.groups!.q })),
+      ...ASK.organisationProjects,
     ],
     input: Query,
     access: anyone,
@@ -80,6 +100,7 @@ export const INTENTS = {
         /^(?:portef[øo]ljen?|portfolio|oversikt|overview|alle prosjekter|alle prosjekta|all projects|prosjekter|prosjekta|projects)(?:\s+(?<rest>.*))?$/i,
         (m) => ({ filters: m.groups?.rest ?? '' }),
       ),
+      ...ASK.portfolio,
     ],
     input: Filters,
     access: anyone,
@@ -96,7 +117,7 @@ export const INTENTS = {
     handler: shareInitiativeForm,
   }),
   initiatives: chat({
-    phrases: [phrase(/^(?:initiativer|initiativa|initiativ|initiatives)(?:\s+(?<rest>.*))?$/i, (m) => ({ filters: m.groups?.rest ?? '' }))],
+    phrases: [phrase(/^(?:initiativer|initiativa|initiativ|initiatives)(?:\s+(?<rest>.*))?$/i, (m) => ({ filters: m.groups?.rest ?? '' })), ...ASK.initiatives],
     input: Filters,
     access: anyone,
     handler: initiatives,
@@ -119,6 +140,21 @@ export const INTENTS = {
   }),
   roles: chat({ phrases: [phrase(/^(?:roller|roles)$/i)], input: Nothing, access: needs('roles.manage'), handler: roles }),
   audit: chat({ phrases: [phrase(/^(?:revisjonslogg(?:en)?|audit(?: log)?)$/i)], input: Nothing, access: needs('audit.read'), handler: auditLog }),
+  /** Who sits on each body: open to anyone; the card's forms, for the secretariat, check `bodies.manage` on each press. */
+  bodies: chat({
+    phrases: [phrase(/^(?:(?:program)?styret|styringsgruppa|styringsgruppen|organ(?:er|a|ene)?|(?:the )?(?:programme )?board|bodies)$/i)],
+    input: Nothing,
+    access: anyone,
+    handler: bodies,
+  }),
+  membershipRequests: chat({
+    phrases: [phrase(/^(?:forespørsler|forespørslene|førespurnader|førespurnadene|(?:membership )?requests|medlemskap)$/i)],
+    input: Nothing,
+    access: needs('membership.confirm'),
+    handler: membershipRequests,
+  }),
+  /** «åpne avstemninger», «hva må jeg stemme på?»: before openPoll, whose «avstemning …» would take «avstemninger». */
+  openPolls: chat({ phrases: ASK.openPolls, input: Nothing, access: anyone, handler: openPolls }),
   openPoll: chat({
     phrases: [
       phrase(/^(?:ny\s+|start\s+)?(?:avstemning|avstemming|avrøysting|røysting|poll|new poll|start poll)(?::|\s)*(?<q>.*)$/i, (m) => ({ text: m.groups?.q ?? '' }), {
@@ -130,7 +166,7 @@ export const INTENTS = {
     handler: openPollForm,
   }),
   decisions: chat({
-    phrases: [phrase(/^(?:vedtak|vedtaka|decisions)(?:\s+(?<rest>.*))?$/i, (m) => ({ filters: m.groups?.rest ?? '' }))],
+    phrases: [phrase(/^(?:vedtak|vedtaka|decisions)(?:\s+(?<rest>.*))?$/i, (m) => ({ filters: m.groups?.rest ?? '' })), ...ASK.decisions],
     input: Filters,
     access: anyone,
     handler: decisions,
@@ -167,9 +203,18 @@ export const VERBS = {
   [VERB.portfolioPage]: verb({ input: dataSchemaOf(VERB.portfolioPage), access: anyone, handler: portfolioPage }),
   /** Says which organisation a person represents, then resumes what they were doing (app.ts). */
   [VERB.memberRegister]: verb({ input: dataSchemaOf(VERB.memberRegister), access: anyone, handler: memberRegister }),
+  /** The secretariat answers a membership request; the domain checks the card's ids against the request in the store. */
+  [VERB.memberApprove]: verb({ input: dataSchemaOf(VERB.memberApprove), access: needs('membership.confirm'), handler: memberApprove }),
+  [VERB.memberReject]: verb({ input: dataSchemaOf(VERB.memberReject), access: needs('membership.confirm'), handler: memberReject }),
+  [VERB.bodyShow]: verb({ input: dataSchemaOf(VERB.bodyShow), access: anyone, handler: bodyShow }),
+  [VERB.bodyAddMember]: verb({ input: dataSchemaOf(VERB.bodyAddMember), access: needs('bodies.manage'), handler: bodyAddMember }),
+  [VERB.bodyEndTerm]: verb({ input: dataSchemaOf(VERB.bodyEndTerm), access: needs('bodies.manage'), handler: bodyEndTerm }),
+  [VERB.bodyMakeLeader]: verb({ input: dataSchemaOf(VERB.bodyMakeLeader), access: needs('bodies.manage'), handler: bodyMakeLeader }),
+  [VERB.bodySetDeputy]: verb({ input: dataSchemaOf(VERB.bodySetDeputy), access: needs('bodies.manage'), handler: bodySetDeputy }),
   [VERB.initiativeShow]: verb({ input: dataSchemaOf(VERB.initiativeShow), access: anyone, handler: initiativeShow }),
   [VERB.initiativeShare]: verb({ input: dataSchemaOf(VERB.initiativeShare), access: needs('initiative.share'), handler: initiativeShare }),
-  [VERB.initiativeInterest]: verb({ input: dataSchemaOf(VERB.initiativeInterest), access: needs('initiative.interest'), handler: initiativeInterest }),
+  /** For the person's confirmed organisation, or else in their own name: the domain decides which. */
+  [VERB.initiativeInterest]: verb({ input: dataSchemaOf(VERB.initiativeInterest), access: registered, handler: initiativeInterest }),
   [VERB.initiativePropose]: verb({ input: dataSchemaOf(VERB.initiativePropose), access: needs('project.propose'), handler: initiativePropose }),
   [VERB.projectPropose]: verb({ input: dataSchemaOf(VERB.projectPropose), access: needs('project.propose'), handler: projectPropose }),
   /** Withdraw, submit, start, complete, pause, resume: the domain checks each transition's permission. */

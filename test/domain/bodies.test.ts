@@ -1,6 +1,19 @@
-import { currentLeaderId, currentMembers, isCurrentLeader } from '../../src/domain/bodies';
+import {
+  addBodyMember,
+  boardRolesOf,
+  currentLeaderId,
+  currentMembers,
+  defaultTermEnd,
+  endBodyTerm,
+  isCurrentLeader,
+  makeBodyLeader,
+  setBodyDeputy,
+} from '../../src/domain/bodies';
+import { servesOn } from '../../src/domain/body-terms';
+import type { DomainError } from '../../src/domain/errors';
+import type { Actor } from '../../src/domain/people';
 import { eligibleVoters } from '../../src/domain/polls';
-import { Body, type BodyMember } from '../../src/domain/schema';
+import { Body, Person, type BodyMember } from '../../src/domain/schema';
 import { aPortfolio, NETWORK_ID } from '../builders';
 
 // 00:30 on 11 March in Oslo, still 10 March in UTC; and 23:30 on 10 March in Oslo, the same day in UTC.
@@ -89,5 +102,106 @@ describe('the leader of a body', () => {
     expect(currentLeaderId(p, 'leaderless', JUST_AFTER_MIDNIGHT)).toBeUndefined();
     expect(currentLeaderId(p, 'no-such-body', JUST_AFTER_MIDNIGHT)).toBeUndefined();
     expect(isCurrentLeader(p, 'no-such-body', 'p-new', JUST_AFTER_MIDNIGHT)).toBe(false);
+  });
+});
+
+describe('the secretariat keeps a body’s terms', () => {
+  // 10 March 2026 in Oslo.
+  const NOW = new Date('2026-03-10T12:00:00Z');
+  const kari: Actor = { personId: 'kari', aadObjectId: 'aad-kari', name: 'Kari', networkId: NETWORK_ID, roles: ['secretariat'] };
+  const member: Actor = { ...kari, personId: 'p-m1', roles: ['board_member'] };
+  const people = ['kari', 'p-lead', 'p-m1', 'p-new', 'p-deputy'].map((id) => Person.parse({ id, name: id, networkId: NETWORK_ID, organisationId: id === 'p-new' ? 'org-new' : undefined }));
+  const start = () =>
+    aPortfolio({
+      people,
+      bodies: [aBody([{ personId: 'p-lead', role: 'leader', from: '2024-01-01' }, { personId: 'p-m1', to: '2027-12-31' }, { personId: 'kari', role: 'secretary' }])],
+    });
+  const board = (p: ReturnType<typeof start>) => p.bodies[0]!;
+  const codeOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (e) {
+      return (e as DomainError).code;
+    }
+    return undefined;
+  };
+
+  it('adds a member for three years from today by default, for their organisation, counted as voter and board member', () => {
+    const { next, result } = addBodyMember(start(), kari, 'board', { personId: 'p-new', role: 'member' }, NOW);
+    expect(result.members.at(-1)).toEqual({ personId: 'p-new', role: 'member', organisationId: 'org-new', from: '2026-03-10', to: '2029-03-09' });
+    expect(eligibleVoters(next, 'board', NOW)).toContain('p-new');
+    expect(boardRolesOf(next, NETWORK_ID, 'p-new', NOW)).toEqual(['board_member']);
+  });
+
+  it('adds a term with the dates given, and refuses one that ends before it begins, or overlaps the person’s own', () => {
+    const { result } = addBodyMember(start(), kari, 'board', { personId: 'p-new', role: 'member', from: '2026-04-01', to: '2027-03-31' }, NOW);
+    expect(result.members.at(-1)).toMatchObject({ from: '2026-04-01', to: '2027-03-31' });
+    expect(codeOf(() => addBodyMember(start(), kari, 'board', { personId: 'p-new', role: 'member', from: '2026-04-01', to: '2026-03-31' }, NOW))).toBe('BODY.TERM_INVALID');
+    expect(codeOf(() => addBodyMember(start(), kari, 'board', { personId: 'p-m1', role: 'member' }, NOW))).toBe('BODY.ALREADY_MEMBER');
+    expect(codeOf(() => addBodyMember(start(), kari, 'board', { personId: 'p-new', role: 'member', from: '10.03.2026' }, NOW))).toBe('INPUT.INVALID');
+  });
+
+  it('has one leader at a time: a new leader’s predecessor serves on as member, their leader term ended the day before', () => {
+    const { next, result } = addBodyMember(start(), kari, 'board', { personId: 'p-new', role: 'leader' }, NOW);
+    expect(result.members.filter((m) => m.personId === 'p-lead')).toEqual([
+      { personId: 'p-lead', role: 'leader', from: '2024-01-01', to: '2026-03-09' },
+      { personId: 'p-lead', role: 'member', from: '2026-03-10' },
+    ]);
+    expect(currentLeaderId(next, 'board', NOW)).toBe('p-new');
+    expect(currentLeaderId(next, 'board', new Date('2026-03-09T12:00:00Z'))).toBe('p-lead');
+    expect(boardRolesOf(next, NETWORK_ID, 'p-lead', NOW)).toEqual(['board_member']);
+    expect(boardRolesOf(next, NETWORK_ID, 'p-new', NOW)).toEqual(['board_leader']);
+  });
+
+  it('makes a member the leader from today, keeping who led before on the record', () => {
+    const { next, result } = makeBodyLeader(start(), kari, 'board', 'p-m1', NOW);
+    expect(result.members.filter((m) => m.personId === 'p-m1')).toEqual([
+      { personId: 'p-m1', role: 'member', from: '2025-01-01', to: '2026-03-09' },
+      { personId: 'p-m1', role: 'leader', from: '2026-03-10', to: '2027-12-31' },
+    ]);
+    expect(currentLeaderId(next, 'board', NOW)).toBe('p-m1');
+    expect(result.members.filter((m) => m.role === 'leader' && servesOn('2026-03-10')(m)).map((m) => m.personId)).toEqual(['p-m1']);
+    expect(makeBodyLeader(next, kari, 'board', 'p-m1', NOW).next).toBe(next);
+    expect(codeOf(() => makeBodyLeader(start(), kari, 'board', 'kari', NOW))).toBe('BODY.NOT_A_MEMBER');
+    expect(codeOf(() => makeBodyLeader(start(), kari, 'board', 'p-new', NOW))).toBe('BODY.NOT_A_MEMBER');
+  });
+
+  it('ends a term yesterday by default, so the person counts no more from today', () => {
+    const { next, result } = endBodyTerm(start(), kari, 'board', 'p-m1', undefined, NOW);
+    expect(result.lastDay).toBe('2026-03-09');
+    expect(result.removed).toBe(false);
+    expect(board(next).members.find((m) => m.personId === 'p-m1')).toMatchObject({ from: '2025-01-01', to: '2026-03-09' });
+    expect(eligibleVoters(next, 'board', NOW)).toEqual(['p-lead']);
+    expect(boardRolesOf(next, NETWORK_ID, 'p-m1', NOW)).toEqual([]);
+  });
+
+  it('ends a term on the day given, takes away a term that never began, and refuses to extend one', () => {
+    expect(board(endBodyTerm(start(), kari, 'board', 'p-m1', '2026-06-30', NOW).next).members.find((m) => m.personId === 'p-m1')?.to).toBe('2026-06-30');
+    const added = addBodyMember(start(), kari, 'board', { personId: 'p-new', role: 'member' }, NOW).next;
+    const { next, result } = endBodyTerm(added, kari, 'board', 'p-new', undefined, NOW);
+    expect(result.removed).toBe(true);
+    expect(board(next).members.some((m) => m.personId === 'p-new')).toBe(false);
+    expect(codeOf(() => endBodyTerm(start(), kari, 'board', 'p-m1', '2028-01-01', NOW))).toBe('BODY.TERM_INVALID');
+    expect(codeOf(() => endBodyTerm(start(), kari, 'board', 'p-new', undefined, NOW))).toBe('BODY.NOT_A_MEMBER');
+  });
+
+  it('names a member’s deputy, and takes the deputy away', () => {
+    const { next, result } = setBodyDeputy(start(), kari, 'board', 'p-m1', 'p-deputy', NOW);
+    expect(result.members.find((m) => m.personId === 'p-m1')).toMatchObject({ deputyPersonId: 'p-deputy' });
+    expect(eligibleVoters(next, 'board', NOW)).not.toContain('p-deputy');
+    const cleared = setBodyDeputy(next, kari, 'board', 'p-m1', undefined, NOW).result.members.find((m) => m.personId === 'p-m1');
+    expect(cleared).not.toHaveProperty('deputyPersonId');
+    expect(codeOf(() => setBodyDeputy(start(), kari, 'board', 'p-m1', 'p-m1', NOW))).toBe('INPUT.INVALID');
+    expect(codeOf(() => setBodyDeputy(start(), kari, 'board', 'p-m1', 'stranger', NOW))).toBe('PERSON.NOT_FOUND');
+    expect(codeOf(() => setBodyDeputy(start(), kari, 'board', 'p-new', 'p-deputy', NOW))).toBe('BODY.NOT_A_MEMBER');
+  });
+
+  it('is the secretariat’s alone, for its own network’s bodies and people', () => {
+    expect(codeOf(() => addBodyMember(start(), member, 'board', { personId: 'p-new', role: 'member' }, NOW))).toBe('ACCESS.DENIED');
+    expect(codeOf(() => endBodyTerm(start(), member, 'board', 'p-m1', undefined, NOW))).toBe('ACCESS.DENIED');
+    expect(codeOf(() => makeBodyLeader(start(), member, 'board', 'p-m1', NOW))).toBe('ACCESS.DENIED');
+    expect(codeOf(() => setBodyDeputy(start(), member, 'board', 'p-m1', 'p-deputy', NOW))).toBe('ACCESS.DENIED');
+    expect(codeOf(() => addBodyMember(start(), { ...kari, networkId: 'another' }, 'board', { personId: 'p-new', role: 'member' }, NOW))).toBe('BODY.NOT_FOUND');
+    expect(codeOf(() => addBodyMember(start(), kari, 'board', { personId: 'stranger', role: 'member' }, NOW))).toBe('PERSON.NOT_FOUND');
   });
 });

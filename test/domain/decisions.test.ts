@@ -209,6 +209,15 @@ describe('leaderDecides', () => {
     expect([sent.result.decision.outcome, projectStatus(sent.next)]).toEqual(['sent_back', 'proposed']);
   });
 
+  it("is the body's current leader's alone: a board_leader role without the body's leader term is refused", () => {
+    const { p, poll } = blocked();
+    const otherLeader = actor('p-m1', ['board_leader']);
+    expect(codeOf(() => leaderDecides(p, otherLeader, poll.id, 'approve', 'Ja.', IDS, AFTER))).toBe('ACCESS.DENIED');
+    const ended = { ...p, bodies: p.bodies.map((b) => ({ ...b, members: b.members.map((m) => (m.role === 'leader' ? { ...m, to: '2026-01-31' } : m)) })) };
+    expect(codeOf(() => leaderDecides(ended, LEADER, poll.id, 'approve', 'Ja.', IDS, AFTER))).toBe('ACCESS.DENIED');
+    expect(leaderDecides(p, LEADER, poll.id, 'approve', 'Ja.', IDS, AFTER).result.decision.decidedBy).toBe('p-leader');
+  });
+
   it('is for the board leader only, with a statement, on a poll waiting for the leader', () => {
     const { p, poll } = blocked();
     expect(codeOf(() => leaderDecides(p, SECRETARIAT, poll.id, 'approve', 'Ja.', IDS, AFTER))).toBe('ACCESS.DENIED');

@@ -305,3 +305,21 @@ describe('erasePerson', () => {
     expect(per.next.projects[0]!.summary).toBe(`Bodø og Bo. Per Olsenløkka ligger i ${ERASED_NAME}s kommune.`);
   });
 });
+
+describe('a person named as someone’s deputy', () => {
+  const withDeputy = (): Portfolio => {
+    const p = world();
+    return { ...p, bodies: p.bodies.map((b) => ({ ...b, members: b.members.map((m) => (m.personId === 'p-m2' ? { ...m, deputyPersonId: KARI } : m)) })) };
+  };
+
+  it('finds it in their export', () => {
+    expect(exportPerson(withDeputy(), KARI).deputyOn).toEqual([{ bodyId: 'board', body: 'Programstyret', from: '2025-01-01' }]);
+    expect(exportPerson(world(), KARI).deputyOn).toEqual([]);
+  });
+
+  it('has the deputy reference moved to the tombstone by an erasure', () => {
+    const { next } = erasePerson(withDeputy(), KARI, TOMBSTONE);
+    expect(next.bodies[0]!.members.find((m) => m.personId === 'p-m2')?.deputyPersonId).toBe(TOMBSTONE);
+    expect(JSON.stringify(next)).not.toMatch(/kari/i);
+  });
+});

@@ -128,6 +128,12 @@ describe('validatePollForm', () => {
     return r.ok ? {} : r.errors;
   };
 
+  it("says under the field when a project poll is not the body's, or its quorum is below the body's", () => {
+    expect(errorsOf({ projectId: PROJECT_ID, eligibleMode: 'conversation' }).eligibleMode).toBe('projectNeedsBoard');
+    expect(errorsOf({ quorum: '2' }).quorum).toBe('quorumBelowBody');
+    expect(errorsOf({ quorum: '3' }).quorum).toBeUndefined();
+  });
+
   it('turns a consensus form into poll input, reading the deadline on a Norwegian clock (winter time)', () => {
     expect(validate({})).toEqual({
       ok: true,
@@ -255,7 +261,17 @@ describe('openPoll', () => {
       'p-m1',
       'stranger',
     ]);
-    expect([result.eligiblePersonIds, result.quorum, result.bodyId]).toEqual([['p-m1', 'p-out'], 2, 'board']);
+    // Advisory: a conversation poll belongs to no body, so it can never become the body's decision.
+    expect([result.eligiblePersonIds, result.quorum, result.bodyId]).toEqual([['p-m1', 'p-out'], 2, undefined]);
+  });
+
+  it("lets only the body decide a project: a conversation poll on a project and a quorum below the body's are refused", () => {
+    expect(codeOf(() => openPoll(boardPortfolio(), SECRETARIAT, input({ projectId: PROJECT_ID, eligibleMode: 'conversation' }), { pollId: 'x' }, NOW, undefined, ['p-m1']))).toBe(
+      'POLL.PROJECT_NEEDS_BOARD',
+    );
+    // Five voters: the body's quorum is three.
+    expect(codeOf(() => openPoll(boardPortfolio(), SECRETARIAT, input({ projectId: PROJECT_ID, quorum: 2 }), { pollId: 'x' }, NOW))).toBe('POLL.QUORUM_BELOW_BODY');
+    expect(openPoll(boardPortfolio(), SECRETARIAT, input({ projectId: PROJECT_ID, quorum: 4 }), { pollId: 'x' }, NOW).result).toMatchObject({ quorum: 4, bodyId: 'board' });
   });
 
   it('builds choice options with ids, and drops a reminder that would come before the poll opens', () => {
@@ -446,9 +462,10 @@ describe('closePoll', () => {
       abstentions: 1,
       pollId: poll.id,
       projectId: PROJECT_ID,
-      decidedBy: 'p-leader',
       date: '2026-03-12',
     });
+    // Reached by the poll itself: the record names no decider (the leader neither voted to decide nor decided).
+    expect(result.decision).not.toHaveProperty('decidedBy');
     expect(next.decisions).toEqual([result.decision]);
     expect(projectStatus(next)).toBe('approved');
     expect(Portfolio.parse(next)).toEqual(JSON.parse(JSON.stringify(next)));
@@ -631,7 +648,10 @@ describe('anonymous polls', () => {
     s = vote(s, poll.id, 'p-m2', agree);
     const votes = s.votes.filter((v) => v.pollId === poll.id);
     expect(votes).toHaveLength(2);
-    expect(votes.map((v) => v.voterKey)).toEqual([voterKeyFor(poll, 'p-m1', SECRET), voterKeyFor(poll, 'p-m2', SECRET)]);
+    // Kept in key order, not in the order of arrival: a position in the file names nobody.
+    expect(votes.map((v) => v.voterKey)).toEqual([voterKeyFor(poll, 'p-m1', SECRET), voterKeyFor(poll, 'p-m2', SECRET)].sort());
+    const reversed = vote(vote(p, poll.id, 'p-m2', agree), poll.id, 'p-m1', agree).votes.filter((v) => v.pollId === poll.id);
+    expect(reversed.map((v) => v.voterKey)).toEqual(votes.map((v) => v.voterKey));
     expect(votes[0]!.voterKey).toMatch(/^[0-9a-f]{64}$/);
     const other = opened({ anonymous: true }).poll;
     expect(voterKeyFor(other, 'p-m1', SECRET)).not.toBe(votes[0]!.voterKey);
@@ -640,6 +660,15 @@ describe('anonymous polls', () => {
     expect(t.results?.reasons).toEqual([{ stance: 'block', reason: 'Ikke nå' }]);
     const exposed = JSON.stringify([votes, t, outcomeOf(s, poll)]);
     for (const id of ['p-m1', 'p-m2', 'Medlem Nummer1', 'Medlem Nummer2']) expect(exposed).not.toContain(id);
+  });
+
+  it('show no stances, counts per stance or reasons while open, so a press does not reveal the presser; all of it once closed', () => {
+    const { p, poll } = opened({ anonymous: true });
+    const s = vote(vote(p, poll.id, 'p-m1', { stance: 'block', reason: 'Ikke nå' }), poll.id, 'p-m2', agree);
+    expect(resultsVisible(poll, NOW)).toBe(false);
+    expect(visibleTally(s, poll, NOW)).toEqual({ participation: { voted: 2, eligible: 5 }, quorum: 3, quorumMet: false });
+    const closed = close(s, poll.id).result.poll;
+    expect(visibleTally(s, closed, afterDeadline).results?.reasons).toEqual([{ stance: 'block', reason: 'Ikke nå' }]);
   });
 
   it('refuse a secret too short to keep the hash from being guessed', () => {

@@ -21,6 +21,8 @@ export interface FakeConnector {
   failNext(...responses: Failure[]): void;
   /** The same, only for requests with this method (e.g. 'POST', leaving card updates alone). */
   failNextOf(method: string, ...responses: Failure[]): void;
+  /** The roster Teams gives for a conversation (GET …/pagedmembers), two members a page. */
+  setMembers(conversationId: string, members: Array<{ id: string; name: string; aadObjectId?: string }>): void;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const failures: Array<Failure & { method?: string }> = [];
   let taken = 0;
   let next = 1;
+  const rosters = new Map<string, Array<{ id: string; name: string; aadObjectId?: string }>>();
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -43,6 +46,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       if (failure) {
         res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
         res.end(JSON.stringify({ error: { code: 'Throttled', message: 'fake connector failure' } }));
+        return;
+      }
+      const paged = /^\/v3\/conversations\/([^/]+)\/pagedmembers(?:\?(.*))?$/.exec(req.url ?? '');
+      if (paged && req.method === 'GET') {
+        const all = rosters.get(decodeURIComponent(paged[1]!)) ?? [];
+        const start = Number(new URLSearchParams(paged[2] ?? '').get('continuationToken') ?? 0);
+        const end = start + 2;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ members: all.slice(start, end), ...(end < all.length ? { continuationToken: String(end) } : {}) }));
         return;
       }
       const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(req.url ?? '');
@@ -65,6 +77,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     },
     failNext: (...r) => failures.push(...r),
     failNextOf: (method, ...r) => failures.push(...r.map((f) => ({ ...f, method }))),
+    setMembers: (conversationId, members) => void rosters.set(conversationId, members),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

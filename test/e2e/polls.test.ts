@@ -3,6 +3,9 @@ import { demoUser, SECRETARIAT, BOARD_LEADER, NILS, type User } from '../fixture
 import { startFakeConnector, type FakeConnector } from './fake-connector';
 import { startTestBot, textOf, type TestBot } from './harness';
 
+/** A download is a card with a button (Action.OpenUrl), not a Markdown link: its address. */
+const downloadLink = (answer: unknown): string => /"type":"Action.OpenUrl"[^}]*"url":"(http[^"]+)"|"url":"(http[^"]+)"/.exec(JSON.stringify(answer))!.slice(1).find(Boolean)!;
+
 /**
  * Programme-board polls through the real endpoint: opening, voting, closing, the leader's
  * decision, the decision record and the project's status, with a clock the test controls.
@@ -120,13 +123,15 @@ describe('a consensus poll on a proposal, reached', () => {
     const shown = await press(VERB.decisionShow, { decisionId: decision.id }, NILS);
     expect(textOf(shown.value)).toContain('Ingrid Prøvestad: For dyrt for de minste kommunene');
     const [minutes] = await bot.say('referat 2026');
-    const link = /\((http[^)]+)\)/.exec(minutes!.activity.text)![1]!;
+    const link = downloadLink(minutes!.activity);
     const md = await (await fetch(link)).text();
     expect(md).toContain(`## ${decision.caseNumber}: Skal programstyret vedta depotløsningen?`);
     expect(md).toContain('Ingrid Prøvestad: For dyrt for de minste kommunene');
     const csvAnswer = await press(VERB.pollExport, { pollId }, NILS);
-    const csv = await (await fetch(/\((http[^)]+)\)/.exec(csvAnswer.value)![1]!)).text();
-    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(5);
+    const csv = await (await fetch(downloadLink(csvAnswer.value))).text();
+    // What was decided (4 rows), the header, then one row per vote (issue 13: Norwegian Excel).
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(9);
+    expect(csv).toContain('Utfall;Godkjent');
     expect(csv).toContain('Ingrid Prøvestad');
   });
 });
@@ -220,10 +225,10 @@ describe('anonymous polls with hidden results', () => {
     const decision = bot.flokk.store.read().decisions.find((d) => d.pollId === poll.id)!;
     expect(decision.dissent).toEqual([{ reason: 'Hemmelig begrunnelse' }]);
     const csvAnswer = await press(VERB.pollExport, { pollId: poll.id }, SECRETARIAT);
-    const csv = await (await fetch(/\((http[^)]+)\)/.exec(csvAnswer.value)![1]!)).text();
+    const csv = await (await fetch(downloadLink(csvAnswer.value))).text();
     for (const name of ['Ingrid', 'Per Testmo', 'person-', BOARD[1]!.aadObjectId]) expect(csv).not.toContain(name);
     const [minutes] = await bot.say('referat 2026');
-    const md = await (await fetch(/\((http[^)]+)\)/.exec(minutes!.activity.text)![1]!)).text();
+    const md = await (await fetch(downloadLink(minutes!.activity))).text();
     expect(md).toContain('Anonym: Hemmelig begrunnelse');
     expect(md).not.toContain('Ingrid Prøvestad: Hemmelig');
   });
@@ -248,6 +253,27 @@ describe('reminders', () => {
     expect(reminders).toHaveLength(1);
     const mentioned = reminders[0]!.activity.entities.filter((e: { type: string }) => e.type === 'mention').map((e: { mentioned: { id: string } }) => e.mentioned.id);
     expect(mentioned.sort()).toEqual([BOARD[4]!.aadObjectId, BOARD[5]!.aadObjectId].sort());
+  });
+});
+
+describe("a voter's own view", () => {
+  it('stays after changing a vote: the shared card is updated before the own view comes back, so the own view arrives last', async () => {
+    const { poll, replyToId } = await openPoll({ kind: 'consensus', question: 'Endringssak?' });
+    await bot.flokk.outbox.idle();
+    connector.take();
+    for (const [stance, label] of [['agree', 'Enig'], ['abstain', 'Avstår'], ['agree', 'Enig']] as const) {
+      const own = await press(VERB.pollVote, { pollId: poll.id, stance, reason: '' }, BOARD[1]!, { replyToId });
+      // No outbox.idle() here: the update of the shared message has already been sent when the invoke answers.
+      const updates = cardUpdates(replyToId);
+      expect(updates).toHaveLength(1);
+      expect(textOf(updates[0]!)).toContain('1 av 6 har stemt');
+      expect(textOf(own.value)).toContain(`Din stemme: ${label}`);
+      // The own view carries no refresh (teams-ai would send it to everyone) and the ballot's buttons, not «Stem».
+      expect(own.value.refresh).toBeUndefined();
+      expect(own.value.actions.map((a: { title: string }) => a.title)).toEqual(['Enig', 'Avstår', 'Uenig', 'Blokkerer']);
+    }
+    const again = await press(VERB.pollRefresh, { pollId: poll.id }, BOARD[1]!, { replyToId });
+    expect(textOf(again.value)).toContain('Din stemme: Enig');
   });
 });
 

@@ -1,10 +1,11 @@
-import { readFile, symlink } from 'node:fs/promises';
+import { readFile, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { VERB } from '../../src/cards/actions';
 import { auditFileFor } from '../../src/flokk';
 import { createLogger } from '../../src/log';
+import { segmentsOf } from '../../src/store/journal';
 import type { PortfolioStore } from '../../src/store/portfolio-store';
-import { execute, message, NILS, TENANT_ID } from '../fixtures/activities';
+import { execute, HANNE, message, NILS, TENANT_ID } from '../fixtures/activities';
 import { startTestBot, textOf, type TestBot } from './harness';
 
 const VESTLAND_TENANT = '22222222-3333-4444-8555-666666666666';
@@ -97,10 +98,52 @@ describe('a slow handler', () => {
       await bot.flokk.outbox.idle();
       const marks = bot.flokk.store.read().initiatives.find((i) => i.id === 'i-felles-kommunal-journal')!.interest.filter((m) => m.personId === 'person-nils-demoberg');
       expect(marks).toHaveLength(1);
+      // The shared card, for everyone in the conversation: it lists Ørland, and not as «you».
       const update = bot.connector.take().find((s) => s.method === 'PUT' && s.path.endsWith('/activities/initiative-card'))!;
-      expect(textOf(update)).toContain('Ørland er med.');
+      expect(textOf(update)).toMatch(/vil være med: .*Ørland/);
+      expect(textOf(update)).not.toContain('Ørland er med.');
     } finally {
       disk.release();
+      await bot.stop();
+    }
+  });
+
+  it("never puts a late voter's own view in place of the shared poll card", async () => {
+    let slow = false;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const decorateStore = (store: PortfolioStore): PortfolioStore => ({
+      ...store,
+      read: () => store.read(),
+      flush: () => store.flush(),
+      close: () => store.close(),
+      health: () => store.health(),
+      update: async (change) => {
+        if (slow) await gate;
+        return store.update(change);
+      },
+    });
+    const bot = await startTestBot({}, { decorateStore, invokeBudgetMs: 100 });
+    try {
+      const where = { where: 'channel' as const };
+      await bot.press(VERB.pollOpen, { kind: 'consensus', question: 'Skal vi?', deadlineDate: '2026-12-30', deadlineTime: '12:00' }, { ...where, replyToId: 'shared-poll-card' });
+      const pollId = bot.flokk.store.read().polls.find((p) => p.cardActivityId === 'shared-poll-card')!.id;
+      await bot.flokk.outbox.idle();
+      bot.connector.take();
+      slow = true;
+      const voter = { id: '29:demo-03', name: 'Ingrid Prøvestad', aadObjectId: '00000000-0000-4000-8000-000000000003' };
+      const late = await bot.press(VERB.pollVote, { pollId, stance: 'disagree', reason: 'Min egen grunn' }, { ...where, from: voter, replyToId: 'shared-poll-card' });
+      expect(late.body.value).toBe('Dette tar litt tid. Jeg oppdaterer kortet når det er klart.');
+      release();
+      await bot.flokk.store.flush();
+      await new Promise((r) => setTimeout(r, 50));
+      await bot.flokk.outbox.idle();
+      const updates = bot.connector.take().filter((x) => x.method === 'PUT' && x.path.endsWith('/activities/shared-poll-card'));
+      expect(updates.length).toBeGreaterThan(0);
+      for (const u of updates) expect(textOf(u)).not.toContain('Din stemme');
+      expect(textOf(updates.at(-1)!)).toContain('1 av 6 har stemt');
+    } finally {
+      release();
       await bot.stop();
     }
   });
@@ -142,11 +185,14 @@ describe('a full disk', () => {
   it('tells the user the change was not saved, in their language, and leaves the file as it was', async () => {
     const bot = await startTestBot();
     try {
+      // One change first, so that the store's journal has a segment beside the data file.
+      await bot.press(VERB.initiativeInterest, { initiativeId: 'i-felles-kommunal-journal' }, { from: HANNE });
       await bot.flokk.store.flush();
       const before = await readFile(bot.config.dataFile);
-      // The store writes through a temporary file beside the data file; point it at a device that is always full.
-      const tmp = path.join(path.dirname(bot.config.dataFile), `.${path.basename(bot.config.dataFile)}.${process.pid}.tmp`);
-      await symlink('/dev/full', tmp);
+      // The store appends each change to the journal segment; point it at a device that is always full.
+      const [segment] = await segmentsOf(bot.config.dataFile);
+      await rm(segment!.path);
+      await symlink('/dev/full', segment!.path);
       const { body } = await bot.press(VERB.initiativeInterest, { initiativeId: 'i-felles-kommunal-journal' }, { from: NILS, locale: 'nn-NO' });
       expect(body.value).toBe('Eg klarte ikkje å lagre endringa. Ingenting vart endra; prøv igjen om litt.');
       expect(await readFile(bot.config.dataFile)).toEqual(before);

@@ -124,9 +124,9 @@ describe('start-up and shutdown of the process', () => {
     expect(saved.networks.map((n: { id: string }) => n.id)).toEqual(['digitrondelag', 'digi-vestland']);
   });
 
-  it('never puts demo data into a store outside local mode unless told to', async () => {
+  it('outside local mode, refuses a missing data file rather than serve an empty portfolio from a wrong path; `npm run init` creates it', async () => {
     const file = path.join(dir, 'flokk.json');
-    const p = run({
+    const production = {
       NODE_ENV: 'production',
       PORT: '0',
       HOST: '127.0.0.1',
@@ -134,10 +134,20 @@ describe('start-up and shutdown of the process', () => {
       MicrosoftAppId: '5f0c3a4e-1111-4222-8333-944444444444',
       MicrosoftAppPassword: 'not-a-real-secret',
       FLOKK_VOTE_SECRET: 'a-long-random-vote-secret',
-    });
+    };
+    const refused = run(production);
+    expect(await refused.exited).toBe(1);
+    expect(refused.err()).toContain(file);
+    expect(refused.err()).toContain('npm run init');
+    await expect(stat(file)).rejects.toThrow();
+
+    const init = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts/init-data.ts'), '--file', file], { cwd: PROJECT_ROOT });
+    expect(await new Promise((resolve) => init.on('exit', resolve))).toBe(0);
+    const p = run(production);
     await p.waitFor(/"listening"/);
     p.child.kill('SIGINT');
     expect(await p.exited).toBe(0);
+    // Never demo data outside local mode unless told to.
     const saved = JSON.parse(await readFile(file, 'utf8'));
     expect(saved.networks).toEqual([]);
     expect(saved.projects).toEqual([]);

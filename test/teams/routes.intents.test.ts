@@ -22,7 +22,12 @@ import { VOTE_SECRET } from './turn-builder';
  */
 const EXPECTED: Record<Intent, { access: Access; act?: { nb: RegExp; en: RegExp } }> = {
   help: { access: anyone },
+  greeting: { access: anyone },
+  bodyMembers: { access: anyone },
   whoOwns: { access: anyone },
+  whoLeads: { access: anyone },
+  projectStatus: { access: anyone },
+  openPolls: { access: anyone },
   organisationProjects: { access: anyone },
   portfolio: { access: anyone },
   shareInitiative: { access: needs('initiative.share'), act: { nb: /kan dele initiativ/, en: /can share initiatives/ } },
@@ -98,7 +103,7 @@ async function sendAs(from: User, text: string, where: Where = 'personal'): Prom
     audit: { recent: async () => [] },
     log: quiet,
     exports: new Exports(() => 'https://flokk.example'),
-    outbox: { announce: () => {}, post: async () => undefined, update: () => {}, idle: async () => {} },
+    outbox: { announce: () => {}, post: async () => undefined, update: async () => {}, idle: async () => {} },
     invokeBudgetMs: 3500,
     config: { localMode: true, defaultLocale: 'nb', defaultNetworkId: 'digitrondelag', bootstrapAdmins: [], voteSecret: VOTE_SECRET, credentials: undefined },
   };

@@ -11,7 +11,7 @@ export { eligibleVoters, majorityOf, programmeBoard } from './eligibility';
 export { closePoll, extendPoll, openPoll, outcomeOf, pollIn, reopenPoll, type PollOutcome } from './lifecycle';
 export { MAX_OPTIONS, PollForm, splitOptions, validatePollForm, type PollInput } from './poll-form';
 export { dueForClosing, dueForReminder, markReminded } from './schedule';
-export { resultsVisible, tally, visibleTally, type Tally } from './tally';
+export { mayExport, resultsVisible, tally, visibleTally, type Tally } from './tally';
 export { castVote, MAX_REASON, voterKeyFor, type Ballot, type Stance } from './voting';
 // Re-exported so that imports of the wall-clock conversion from this module keep working; time.ts owns it.
 export { osloToInstant } from '../time';

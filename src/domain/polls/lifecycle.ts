@@ -1,4 +1,3 @@
-import { currentLeaderId } from '../bodies';
 import { pollRecord, recordDecision } from '../decisions';
 import { DomainError } from '../errors';
 import type { Mutation } from '../mutation';
@@ -11,10 +10,11 @@ import { tally } from './tally';
 /** A poll's life: opened, closed (with its outcome, and a decision when one needs no leader), extended, reopened. */
 
 /**
- * Opens a poll. Board polls are voted on by the programme board's members of today; conversation
- * polls by the members of the conversation the Teams layer resolved to people (and anyone else
- * from that conversation who votes: see `castVote`). A poll belongs to the programme board when
- * the network has one, so its decision gets the board's case number.
+ * Opens a poll. Board polls are voted on by the programme board's members of today, with the
+ * board's quorum (a majority, or more), and their outcome is the board's decision with its case
+ * number. Conversation polls are advisory: voted on by the members of the conversation the Teams
+ * layer took from the roster (and anyone else of the network from that conversation who votes:
+ * see `castVote`); they never change a project and are never the body's decision.
  */
 export function openPoll(
   p: Portfolio,
@@ -32,10 +32,15 @@ export function openPoll(
     const project = p.projects.find((x) => x.id === input.projectId && x.networkId === actor.networkId);
     if (!project) throw new DomainError('PROJECT.NOT_FOUND');
     if (project.status !== 'under_consideration') throw new DomainError('POLL.PROJECT_NOT_UNDER_CONSIDERATION');
+    // Only the body decides: a poll whose outcome changes a project is the body's own.
+    if (input.eligibleMode !== 'board') throw new DomainError('POLL.PROJECT_NEEDS_BOARD');
   }
   const inNetwork = (id: string) => p.people.some((x) => x.id === id && x.networkId === actor.networkId);
-  const eligible = board && input.eligibleMode === 'board' ? eligibleVoters(p, board.id, now) : [...new Set(conversationMemberIds.filter(inNetwork))];
+  const ofBody = board && input.eligibleMode === 'board';
+  const eligible = ofBody ? eligibleVoters(p, board.id, now) : [...new Set(conversationMemberIds.filter(inNetwork))];
   if (input.eligibleMode === 'board' && eligible.length === 0) throw new DomainError('POLL.NO_ELIGIBLE_VOTERS');
+  const bodyQuorum = majorityOf(eligible.length);
+  if (ofBody && input.quorum !== undefined && input.quorum < bodyQuorum) throw new DomainError('POLL.QUORUM_BELOW_BODY', { quorum: bodyQuorum });
   const deadline = new Date(input.deadline);
   if (!(deadline > now)) throw new DomainError('POLL.DEADLINE_IN_PAST');
   const options = input.kind === 'choice' ? input.options.map((label, i) => ({ id: `o${i + 1}`, label })) : [];
@@ -44,7 +49,9 @@ export function openPoll(
   const poll: Poll = {
     id: ids.pollId,
     networkId: actor.networkId,
-    bodyId: board?.id,
+    // A poll among the people of a conversation is advisory: it belongs to no body, is never
+    // numbered or minuted as the body's decision, and changes no project.
+    bodyId: ofBody ? board.id : undefined,
     kind: input.kind,
     question: input.question,
     projectId: input.projectId,
@@ -52,7 +59,7 @@ export function openPoll(
     multiple: input.kind === 'choice' && input.multiple,
     eligibleMode: input.eligibleMode,
     eligiblePersonIds: eligible,
-    quorum: input.quorum ?? majorityOf(eligible.length),
+    quorum: input.quorum ?? bodyQuorum,
     deadline: deadline.toISOString(),
     // A reminder that would go out before the poll opens would only repeat the poll card.
     reminderAt: reminder && reminder > now ? reminder.toISOString() : undefined,
@@ -121,9 +128,9 @@ const AUTOMATIC = {
 
 /**
  * Closes a poll, by hand (poll.manage, or whoever opened it) or by the scheduler at the deadline.
- * An outcome that needs no leader becomes a decision at once (signed by the board leader, who
- * chairs, or else the poll's creator) and moves the project; any other waits for the leader.
- * A poll of a network without a programme board just closes: there is no body to decide.
+ * A board poll whose outcome needs no leader becomes the board's decision at once (reached by the
+ * poll: it names no decider) and moves the project; any other waits for the board's leader.
+ * An advisory poll (no body) just closes with its outcome: there is no body to decide.
  * Closing a poll that is no longer open fails with POLL.CLOSED, which a scheduler can treat as done.
  */
 export function closePoll(
@@ -156,7 +163,7 @@ export function closePoll(
       chosen,
       pollId: poll.id,
       projectId: poll.projectId,
-      decidedBy: currentLeaderId(p, poll.bodyId, now) ?? poll.createdBy,
+      // Reached by the poll itself: nobody decided, so the record names nobody.
     },
     ids,
     now,

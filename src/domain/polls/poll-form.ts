@@ -1,9 +1,9 @@
 import { z } from 'zod/v4';
 import { optionalText, parseForm, requiredText, type FieldErrors, type FormResult } from '../forms';
 import type { Poll, Portfolio } from '../schema';
-import { foldKey } from '../text';
+import { foldKey, normaliseText } from '../text';
 import { osloToInstant } from '../time';
-import { eligibleVoters, programmeBoard } from './eligibility';
+import { eligibleVoters, majorityOf, programmeBoard } from './eligibility';
 
 /** The open-a-poll card: its fields as submitted, and the checks that need the portfolio. */
 
@@ -38,9 +38,9 @@ export const splitOptions = (text: string): string[] =>
 /** The open-a-poll card, as submitted. The deadline is a date and a time of day in Norway. */
 export const PollForm = z.object({
   kind: z.enum(['consensus', 'consent', 'choice']),
-  question: requiredText(1000),
+  question: requiredText(1000, { multiline: true }),
   projectId: optionalText(100),
-  options: z.preprocess((v) => (typeof v === 'string' ? splitOptions(v) : (v ?? [])), z.array(z.string().max(200)).max(100)),
+  options: z.preprocess((v) => (typeof v === 'string' ? splitOptions(normaliseText(v, { multiline: true })) : (v ?? [])), z.array(z.string().max(200)).max(100)),
   multiple: flag,
   eligibleMode: z.preprocess((v) => (v === '' || v === undefined ? 'board' : v), z.enum(['board', 'conversation'])),
   quorum: wholeNumber(0, 1000),
@@ -87,12 +87,15 @@ export function validatePollForm(p: Portfolio, networkId: string, data: unknown,
     if (!project) errors.projectId = 'invalid';
     else if (project.status !== 'under_consideration') errors.projectId = 'notUnderConsideration';
     else if (!board) errors.projectId = 'noBoard';
+    // Only the body decides: a poll that changes a project is the body's, never the conversation's.
+    else if (v.eligibleMode !== 'board') errors.eligibleMode = 'projectNeedsBoard';
   }
   if (v.eligibleMode === 'board') {
     const eligible = board ? eligibleVoters(p, board.id, now).length : 0;
     if (!board) errors.eligibleMode = 'noBoard';
     else if (eligible === 0) errors.eligibleMode = 'noEligibleVoters';
     else if (v.quorum !== undefined && v.quorum > eligible) errors.quorum = 'quorumTooHigh';
+    else if (v.quorum !== undefined && v.quorum < majorityOf(eligible)) errors.quorum = 'quorumBelowBody';
   }
   const deadline = osloToInstant(v.deadlineDate, v.deadlineTime);
   if (deadline <= now) errors.deadlineDate = 'deadlineInPast';

@@ -1,4 +1,5 @@
 import { unlinkable } from '../decisions';
+import { may, type Actor } from '../people';
 import type { Poll, Portfolio } from '../schema';
 import { NEEDS_REASON, STANCES, type Stance } from './voting';
 
@@ -29,8 +30,21 @@ export function tally(p: Portfolio, poll: Poll, viewerCanSeeResults: boolean): T
   return { ...base, results: { stances, options, reasons } };
 }
 
-/** Results stay hidden while the poll is open and running, if the poll says so; participation is always shown. */
+/**
+ * Results stay hidden while the poll is open and running, if the poll says so; participation is
+ * always shown. An anonymous poll always hides them while it runs: a count or a reason that changes
+ * the moment someone presses would tell anyone watching how that person voted.
+ */
 export const resultsVisible = (poll: Poll, now: Date): boolean =>
-  !(poll.hideResultsUntilClosed && poll.status === 'open' && now.getTime() < Date.parse(poll.deadline));
+  !((poll.hideResultsUntilClosed || poll.anonymous) && poll.status === 'open' && now.getTime() < Date.parse(poll.deadline));
+
+/**
+ * Who may take a poll's results away as a file: as the card that offers it, the people of the
+ * poll's conversation, its voters, and those who manage it; nobody else admitted to the network.
+ */
+export function mayExport(poll: Poll, viewer: Actor | undefined, conversationId: string): boolean {
+  if (poll.conversation?.conversationId === conversationId) return true;
+  return !!viewer && (poll.eligiblePersonIds.includes(viewer.personId) || poll.createdBy === viewer.personId || may(viewer, 'poll.manage'));
+}
 
 export const visibleTally = (p: Portfolio, poll: Poll, now: Date): Tally => tally(p, poll, resultsVisible(poll, now));

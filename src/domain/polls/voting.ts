@@ -1,7 +1,10 @@
 import { createHmac } from 'node:crypto';
+import { unlinkable } from '../decisions';
 import { DomainError } from '../errors';
 import type { Mutation } from '../mutation';
 import type { Poll, Portfolio, Vote } from '../schema';
+import { normaliseText } from '../text';
+import { osloDate } from '../time';
 
 /** Casting a vote: who it belongs to, what each kind of poll accepts, and casting it once. */
 
@@ -35,7 +38,7 @@ export interface Ballot {
 
 /** The ballot in its one canonical form (options in the poll's order, reason trimmed), or why it is refused. */
 function canonical(poll: Poll, ballot: Ballot): Pick<Vote, 'stance' | 'optionIds' | 'reason'> {
-  const reason = ballot.reason?.trim() || undefined;
+  const reason = normaliseText(ballot.reason ?? '', { multiline: true }).trim() || undefined;
   if (reason && reason.length > MAX_REASON) throw new DomainError('POLL.REASON_TOO_LONG', { max: MAX_REASON });
   const chosen = new Set(ballot.optionIds ?? []);
   if (poll.kind === 'choice') {
@@ -77,7 +80,14 @@ export function castVote(
   const voterKey = voterKeyFor(poll, voter.personId, secret);
   const existing = p.votes.find((v) => v.pollId === poll.id && v.voterKey === voterKey);
   if (existing && sameBallot(existing, ballotNow)) return { next: p, result: { vote: existing, changed: false } };
-  const vote: Vote = { pollId: poll.id, voterKey, ...ballotNow, at: now.toISOString() };
-  const polls = joins ? p.polls.map((x) => (x === poll ? { ...poll, eligiblePersonIds: [...poll.eligiblePersonIds, voter.personId] } : x)) : p.polls;
-  return { next: { ...p, polls, votes: [...p.votes.filter((v) => v !== existing), vote] }, result: { vote, changed: true } };
+  // An anonymous vote keeps only its Oslo date: the moment of a vote is enough to tell who cast it.
+  const vote: Vote = { pollId: poll.id, voterKey, ...ballotNow, at: poll.anonymous ? osloDate(now) : now.toISOString() };
+  // In an anonymous poll nothing keeps the order of arrival either: the poll's votes stay sorted by
+  // their keys and those who joined by voting by id, so a position in the file names nobody.
+  const joined = [...poll.eligiblePersonIds, voter.personId];
+  const polls = joins ? p.polls.map((x) => (x === poll ? { ...poll, eligiblePersonIds: poll.anonymous ? joined.sort() : joined } : x)) : p.polls;
+  const others = p.votes.filter((v) => v !== existing);
+  const votes = poll.anonymous ? [...others.filter((v) => v.pollId !== poll.id), ...unlinkable([...others.filter((v) => v.pollId === poll.id), vote])] : [...others, vote];
+  const next = { ...p, polls, votes };
+  return poll.anonymous ? { next, result: { vote, changed: true }, audit: { anonymous: true } } : { next, result: { vote, changed: true } };
 }

@@ -14,7 +14,7 @@ export async function initiativePropose(turn: Turn, data: DataFor<'initiative.pr
     area: i.area,
     horizon: i.horizon ?? '',
     ownerOrganisationId: actor.organisationId ?? '',
-    participantOrganisationIds: i.interest.map((m) => m.organisationId).join(','),
+    participantOrganisationIds: i.interest.flatMap((m) => m.organisationId ?? []).join(','),
     initiativeId: i.id,
   };
   return show(renderProposalForm(turn.portfolio, turn.network, values, {}, turn.locale));

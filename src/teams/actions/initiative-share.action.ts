@@ -1,4 +1,5 @@
 import type { DataFor } from '../../cards/actions';
+import { plain } from '../../cards/escape';
 import { renderInitiativeCard, renderInitiativeForm } from '../../cards/initiative.card';
 import { shareInitiative, validateInitiative } from '../../domain/initiatives';
 import { findSimilar } from '../../domain/similar';
@@ -15,8 +16,8 @@ export async function initiativeShare(turn: Turn, data: DataFor<'initiative.shar
   const p = turn.read();
   const similar = findSimilar(p, network.id, `${initiative.title} ${initiative.description} ${initiative.tags.join(' ')}`, initiative.id);
   return show(
-    renderInitiativeCard(p, initiative, locale, { similar, sharedByName: actor.name, viewerOrganisationId: actor.organisationId }),
-    { kind: 'replaceShared', card: renderInitiativeCard(p, initiative, locale, { similar, sharedByName: actor.name }) },
-    { kind: 'announce', networkId: network.id, card: renderInitiativeCard(p, initiative, network.locale), text: turn.t.initiative.announced(actor.name) },
+    renderInitiativeCard(p, initiative, locale, { personal: { viewer: actor }, similar, sharedByName: actor.name, viewerOrganisationId: actor.organisationId, viewerPersonId: actor.personId }),
+    { kind: 'replaceShared', card: renderInitiativeCard(p, initiative, network.locale, { similar, sharedByName: actor.name }) },
+    { kind: 'announce', networkId: network.id, card: renderInitiativeCard(p, initiative, network.locale), text: turn.t.initiative.announced(plain(actor.name)) },
   );
 }

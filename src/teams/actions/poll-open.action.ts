@@ -15,8 +15,10 @@ export async function pollOpen(turn: Turn, data: DataFor<'poll.open'>): Promise<
   const form = validatePollForm(turn.portfolio, turn.network.id, data, now);
   if (!form.ok) return show(renderPollForm(turn.portfolio, turn.network, data, form.errors, turn.locale));
   const cardActivityId = turn.activity.replyToId;
+  // An advisory poll counts the real people of the conversation, taken from Teams when it opens.
+  const members = form.value.eligibleMode === 'conversation' ? await turn.conversationMembers() : [];
   const poll = await turn.update((p) => {
-    const opened = openPoll(p, actor, form.value, { pollId: turn.newId('poll') }, now, turn.conversation.ref);
+    const opened = openPoll(p, actor, form.value, { pollId: turn.newId('poll') }, now, turn.conversation.ref, members);
     const withCard = { ...opened.result, cardActivityId };
     return { next: { ...opened.next, polls: opened.next.polls.map((x) => (x === opened.result ? withCard : x)) }, result: withCard };
   });

@@ -1,5 +1,5 @@
 import type { DataFor } from '../../cards/actions';
-import { renderProjectCard } from '../../cards/project.card';
+import { personalView, renderProjectCard } from '../../cards/project.card';
 import { DomainError } from '../../domain/errors';
 import { setPhase } from '../../domain/projects';
 import { Phase } from '../../domain/schema';
@@ -11,6 +11,7 @@ export async function projectPhase(turn: Turn, data: DataFor<'project.phase'>): 
   const phase = Phase.safeParse(data.phase);
   if (!phase.success) throw new DomainError('INPUT.INVALID', { field: 'phase' });
   const project = await turn.update((p) => setPhase(p, actor, data.projectId, phase.data, turn.now()));
-  const card = renderProjectCard(turn.read(), project, turn.locale);
-  return show(card, { kind: 'replaceShared', card });
+  const p = turn.read();
+  // The presser gets their own view; the message, seen by everyone, the shared card in the network's language.
+  return show(renderProjectCard(p, project, turn.locale, personalView(actor)), { kind: 'replaceShared', card: renderProjectCard(p, project, turn.network.locale) });
 }

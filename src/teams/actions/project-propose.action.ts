@@ -1,5 +1,6 @@
 import type { DataFor } from '../../cards/actions';
-import { renderProjectCard } from '../../cards/project.card';
+import { plain } from '../../cards/escape';
+import { personalView, renderProjectCard } from '../../cards/project.card';
 import { renderProposalForm } from '../../cards/proposal.card';
 import { proposeProject, validateProposal } from '../../domain/projects';
 import { show, type Reply } from '../reply';
@@ -12,10 +13,9 @@ export async function projectPropose(turn: Turn, data: DataFor<'project.propose'
   if (!form.ok) return show(renderProposalForm(turn.portfolio, turn.network, data, form.errors, turn.locale));
   const project = await turn.update((p) => proposeProject(p, actor, form.value, turn.newId('project'), turn.now()));
   const p = turn.read();
-  const card = renderProjectCard(p, project, turn.locale);
   return show(
-    card,
-    { kind: 'replaceShared', card },
-    { kind: 'announce', networkId: turn.network.id, card: renderProjectCard(p, project, turn.network.locale), text: turn.t.proposal.announced(actor.name) },
+    renderProjectCard(p, project, turn.locale, personalView(actor)),
+    { kind: 'replaceShared', card: renderProjectCard(p, project, turn.network.locale) },
+    { kind: 'announce', networkId: turn.network.id, card: renderProjectCard(p, project, turn.network.locale), text: turn.t.proposal.announced(plain(actor.name)) },
   );
 }

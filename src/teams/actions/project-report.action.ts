@@ -1,5 +1,5 @@
 import type { DataFor } from '../../cards/actions';
-import { renderProjectCard } from '../../cards/project.card';
+import { personalView, renderProjectCard } from '../../cards/project.card';
 import { renderStatusReportForm } from '../../cards/status-report.card';
 import { parseForm } from '../../domain/forms';
 import { addStatusReport, projectIn, StatusReportForm } from '../../domain/projects';
@@ -21,6 +21,6 @@ export async function projectReport(turn: Turn, data: DataFor<'project.report'>)
   if (!form.ok) return show(renderStatusReportForm(project, data, form.errors, turn.locale));
   await turn.update((p) => addStatusReport(p, actor, project.id, form.value, turn.newId('report'), turn.now()));
   const p = turn.read();
-  const card = renderProjectCard(p, projectIn(p, turn.network.id, project.id), turn.locale);
-  return show(card, { kind: 'replaceShared', card });
+  const now = projectIn(p, turn.network.id, project.id);
+  return show(renderProjectCard(p, now, turn.locale, personalView(actor)), { kind: 'replaceShared', card: renderProjectCard(p, now, turn.network.locale) });
 }

@@ -1,5 +1,6 @@
 import type { DataFor } from '../../cards/actions';
-import { renderProjectCard } from '../../cards/project.card';
+import { plain } from '../../cards/escape';
+import { personalView, renderProjectCard } from '../../cards/project.card';
 import { transitionProject } from '../../domain/projects';
 import { show, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -9,10 +10,9 @@ export async function projectTransition(turn: Turn, data: DataFor<'project.trans
   const actor = turn.actor();
   const project = await turn.update((p) => transitionProject(p, actor, data.projectId, data.transition, turn.now()));
   const p = turn.read();
-  const card = renderProjectCard(p, project, turn.locale);
   return show(
-    card,
-    { kind: 'replaceShared', card },
-    { kind: 'announce', networkId: turn.network.id, card: renderProjectCard(p, project, turn.network.locale), text: turn.t.announce.statusChanged(actor.name) },
+    renderProjectCard(p, project, turn.locale, personalView(actor)),
+    { kind: 'replaceShared', card: renderProjectCard(p, project, turn.network.locale) },
+    { kind: 'announce', networkId: turn.network.id, card: renderProjectCard(p, project, turn.network.locale), text: turn.t.announce.statusChanged(plain(actor.name)) },
   );
 }

@@ -1,4 +1,5 @@
 import type { DataFor } from '../../cards/actions';
+import { plain } from '../../cards/escape';
 import { renderRolesCard } from '../../cards/roles.card';
 import { setRoles } from '../../domain/people';
 import { Role } from '../../domain/schema';
@@ -18,6 +19,6 @@ export async function rolesSet(turn: Turn, data: DataFor<'roles.set'>): Promise<
     .filter((r): r is Role => Role.safeParse(r).success);
   const person = await turn.update((p) => setRoles(p, actor, data.personId, roles));
   const { t } = turn;
-  const notice = t.roles.saved(person.name, person.roles.map((r) => t.roles.names[r]).join(', '));
+  const notice = t.roles.saved(plain(person.name), person.roles.map((r) => t.roles.names[r]).join(', '));
   return show(renderRolesCard(turn.read(), turn.network, turn.locale, person.id, notice));
 }

@@ -22,8 +22,8 @@ export const toActivity = (m: OutboundMessage): Partial<Activity> => ({
 export class ProactiveOutbox implements Outbox {
   private readonly chains = new Map<string, Promise<unknown>>();
   private readonly pending = new Set<Promise<unknown>>();
-  /** Updates waiting their turn, by message: the render runs when the update is actually sent. */
-  private readonly waitingUpdates = new Set<string>();
+  /** Updates waiting their turn, by message, and when each will have been sent: the render runs when the update is actually sent. */
+  private readonly waitingUpdates = new Map<string, Promise<void>>();
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -42,16 +42,18 @@ export class ProactiveOutbox implements Outbox {
     return this.enqueue(ref, async (context) => (await context.sendActivity(toActivity(message)))?.id);
   }
 
-  update(ref: ConversationRef, activityId: string, render: () => AdaptiveCard | undefined): void {
+  update(ref: ConversationRef, activityId: string, render: () => AdaptiveCard | undefined): Promise<void> {
     const key = `${ref.conversationId}\u0000${activityId}`;
-    if (this.waitingUpdates.has(key)) return;
-    this.waitingUpdates.add(key);
-    void this.enqueue(ref, async (context) => {
+    const waiting = this.waitingUpdates.get(key);
+    if (waiting) return waiting;
+    const sent = this.enqueue(ref, async (context) => {
       this.waitingUpdates.delete(key);
       const card = render();
       if (card) await context.updateActivity({ ...toActivity({ card }), id: activityId });
       return undefined;
-    });
+    }).then(() => undefined);
+    this.waitingUpdates.set(key, sent);
+    return sent;
   }
 
   async idle(): Promise<void> {

@@ -1,4 +1,4 @@
-import { ActivityTypes, CardFactory, type InvokeResponse, type MessagingExtensionResult, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, TeamsInfo, type InvokeResponse, type MessagingExtensionResult, type TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { FlokkApp, TurnIO, Verb } from '../../app';
 import type { Activity } from '../activity';
@@ -75,7 +75,25 @@ function ioOf(context: TurnContext): TurnIO {
       if (!activity.replyToId) return;
       await context.updateActivity({ id: activity.replyToId, type: 'message', attachments: [CardFactory.adaptiveCard(card)], summary: card.fallbackText });
     },
+    roster: () => rosterOf(context),
   };
+}
+
+/** Everyone in the conversation, page by page; a roster Teams will not give is an empty one (the sender still counts). */
+async function rosterOf(context: TurnContext): Promise<Array<{ aadObjectId?: string; name?: string }>> {
+  const members: Array<{ aadObjectId?: string; name?: string }> = [];
+  try {
+    let token: string | undefined;
+    for (let page = 0; page < 50; page++) {
+      const result = await TeamsInfo.getPagedMembers(context, 500, token);
+      members.push(...result.members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name })));
+      token = result.continuationToken;
+      if (!token) break;
+    }
+  } catch {
+    // NOTE: some hosts (the Agents Playground among them) have no roster API.
+  }
+  return members;
 }
 
 function toExtensionResult(answer: SearchAnswer): MessagingExtensionResult {

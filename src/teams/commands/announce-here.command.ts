@@ -1,3 +1,4 @@
+import { plain } from '../../cards/escape';
 import { setAnnouncementChannel } from '../../domain/conversations';
 import { say, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -8,5 +9,5 @@ export async function announceHere(turn: Turn): Promise<Reply> {
   const { kind, ref } = turn.conversation;
   if (kind !== 'channel') return say(turn.t.announce.notChannel);
   await turn.update((p) => setAnnouncementChannel(p, actor, ref, kind));
-  return say(turn.t.announce.set(turn.network.name));
+  return say(turn.t.announce.set(plain(turn.network.name)));
 }

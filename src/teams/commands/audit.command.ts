@@ -1,4 +1,5 @@
 import { card, heading, paragraph } from '../../cards/card';
+import { plain } from '../../cards/escape';
 import { osloDateTime } from '../../domain/time';
 import { offer, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -9,9 +10,12 @@ const SHOWN = 25;
 export async function auditLog(turn: Turn): Promise<Reply> {
   const { t } = turn;
   const entries = await turn.recentAudit(10_000);
-  const name = (personId?: string, actor?: string) => turn.portfolio.people.find((x) => x.id === personId)?.name ?? (actor === 'flokk' ? t.audit.flokk : actor ?? '?');
+  const name = (personId?: string, actor?: string) =>
+    turn.portfolio.people.find((x) => x.id === personId)?.name ?? (actor === 'flokk' ? t.audit.flokk : (actor ?? t.audit.anonymous));
+  // An anonymous vote is logged with its Oslo date only, and no actor.
+  const when = (at: string) => (at.length === 10 ? at : osloDateTime(new Date(at)));
   const rows = entries.slice(0, SHOWN).map((e) =>
-    paragraph(`${osloDateTime(new Date(e.at))} · **${name(e.personId, e.actor)}** · ${e.action} · ${Object.values(e.objects).join(', ')}`, { spacing: 'None', size: 'Small' }),
+    paragraph(`${when(e.at)} · **${plain(name(e.personId, e.actor))}** · ${plain(e.action)} · ${plain(Object.values(e.objects).join(', '))}`, { spacing: 'None', size: 'Small' }),
   );
   const file = {
     name: `revisjonslogg-${turn.network.id}.jsonl`,

@@ -1,25 +1,55 @@
+import { plain } from '../../cards/escape';
 import { renderDecisionList } from '../../cards/decision.card';
 import { decisionsFor } from '../../domain/decisions';
 import { foldKey } from '../../domain/text';
+import { tokenise } from '../../domain/understanding/list-question';
+import { FILLER } from '../../domain/understanding/vocabulary';
 import { minutesDownload } from '../minutes';
-import { show, type Reply } from '../reply';
+import { say, show, type Reply } from '../reply';
 import type { Turn } from '../turn';
 
-/** "vedtak 2026", "vedtak organ:PS", "vedtak prosjekt barnevern": the decision log. */
+/** Words of a question about decisions that name neither a year, a body nor a project. */
+const DECISION_WORDS = new Set(
+  'vedtak vedtaka vedtakene decision decisions beslutning beslutninger beslutningene avgjorelse avgjorelser gjort tatt fattet fatta made taken vedtatt decided besluttet bestemt avgjort approved siste nyeste latest recent ble vart blei sak saker case cases'.split(' '),
+);
+const BODY_WORD = /^(?:programstyret?|styret?|styringsgrupp\p{L}*|portefoljestyret?|ressursgrupp\p{L}*|board|programme|program|steering|resource|group)$/u;
+
+/**
+ * "vedtak 2026", "vedtak organ:PS", "vedtak prosjekt barnevern", and in words: «hva har
+ * programstyret vedtatt i fjor?», «decisions about child welfare». A project or body named but
+ * not found is said, never dropped: the list is not shown unfiltered in its place.
+ */
 export async function decisions(turn: Turn, { filters }: { filters: string }): Promise<Reply> {
-  const year = /\b(20\d\d)\b/.exec(filters)?.[1];
+  const { t } = turn;
+  const thisYear = turn.now().getUTCFullYear();
+  const folded = foldKey(filters);
+  const yearText = /\b(20\d\d)\b/.exec(filters)?.[1];
+  const year = yearText ? Number(yearText) : /\b(?:i fjor|last year)\b/.test(folded) ? thisYear - 1 : /\b(?:i ar|this year)\b/.test(folded) ? thisYear : undefined;
+  const bodies = turn.portfolio.bodies.filter((b) => b.networkId === turn.network.id);
   const bodyQuery = /(?:organ|body)\s*:\s*(?<b>[^\s]+)/i.exec(filters)?.groups?.b;
+  const words = tokenise(filters.replace(/(?:organ|body)\s*:\s*[^\s]+/gi, ' '));
+  const namesBoard = words.some((w) => BODY_WORD.test(w));
   const body = bodyQuery
-    ? turn.portfolio.bodies.find((b) => b.networkId === turn.network.id && (foldKey(b.casePrefix) === foldKey(bodyQuery) || foldKey(b.name).includes(foldKey(bodyQuery))))
-    : undefined;
-  const projectQuery = /(?:prosjekt|project)\s*:?\s*(?<q>.+)$/i.exec(filters)?.groups?.q;
-  const project = projectQuery ? turn.lookup.project(turn.portfolio, turn.network.id, projectQuery) : undefined;
-  const list = decisionsFor(turn.portfolio, turn.network.id, {
-    year: year ? Number(year) : undefined,
-    bodyId: bodyQuery ? (body?.id ?? '-') : undefined,
-    projectId: project?.kind === 'found' ? project.item.id : undefined,
-  });
-  return show(renderDecisionList(list, turn.locale, year ? Number(year) : undefined));
+    ? bodies.find((b) => foldKey(b.casePrefix) === foldKey(bodyQuery) || foldKey(b.name).includes(foldKey(bodyQuery)))
+    : namesBoard
+      ? (bodies.find((b) => words.some((w) => /ressurs|resource/.test(w)) === (b.kind === 'resource_group')) ?? undefined)
+      : undefined;
+  const explicit = /(?:^|\s)(?:prosjekt|project)\s*(?::\s*)?(?<q>.+)$/i.exec(filters)?.groups?.q;
+  const rest = words.filter((w) => !/^20\d\d$/.test(w) && !DECISION_WORDS.has(w) && !FILLER.has(w) && !BODY_WORD.test(w) && w !== 'fjor' && w !== 'ar' && w !== 'year' && w !== 'last' && w !== 'this');
+  const projectQuery = explicit?.trim() || rest.join(' ');
+  let projectId: string | undefined;
+  if (projectQuery) {
+    const found = turn.lookup.project(turn.portfolio, turn.network.id, projectQuery);
+    if (found.kind === 'none') {
+      const closest = found.suggestions.length > 0 ? ` ${t.lookup.closest} ${found.suggestions.map((x) => plain(x.title)).join(', ')}.` : '';
+      return say(`${t.lookup.notFound(plain(projectQuery))}${closest} ${t.understanding.decisionsExample}`);
+    }
+    if (found.kind === 'ambiguous') return say(`${t.lookup.didYouMean} ${found.candidates.map((x) => plain(x.title)).join(', ')}`);
+    projectId = found.item.id;
+  }
+  // A body named but not found filters to none: the empty list says so, it is not the whole log.
+  const list = decisionsFor(turn.portfolio, turn.network.id, { year, bodyId: bodyQuery ? (body?.id ?? '-') : body?.id, projectId });
+  return show(renderDecisionList(list, turn.locale, year));
 }
 
 /** "referat 2026": the year's decisions as Markdown minutes, as a download link. */

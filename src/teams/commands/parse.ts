@@ -1,5 +1,7 @@
 import type { z } from 'zod/v4';
+import { normaliseText } from '../../domain/text';
 import { INTENTS, type Intent } from '../routes';
+import { cleanQuestion } from '../understanding/clean';
 
 /**
  * What a chat message asks for. Pure: text in, the first intent of the route table whose
@@ -12,11 +14,15 @@ type Fields<T> = string extends keyof T ? unknown : T;
 
 export const MAX_COMMAND_LENGTH = 500;
 
-/** Teams puts `<at>Flokk</at>` in channel messages; the words around it are the command. */
+/**
+ * Teams puts `<at>Flokk</at>` in channel messages; the words around it are the command, normalised
+ * (see `normaliseText`). The caller has checked the length (MAX_COMMAND_LENGTH) first, and every
+ * expression here is linear: a tag is `<` up to the next `<` or `>`, never a scan past another `<`.
+ */
 export function stripMentions(text: string): string {
-  return text
+  return normaliseText(text)
     .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
+    .replace(/<[^<>]+>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -24,7 +30,8 @@ export function stripMentions(text: string): string {
 
 export function parseCommand(raw: string): Command {
   const full = stripMentions(raw);
-  const text = full.replace(/[?!.\s]+$/u, '').trim();
+  // The question without emoji, greetings and politeness, in the phrases' word forms (see cleanQuestion).
+  const text = cleanQuestion(trimEnd(full, '?!. ').trim());
   if (text.length === 0) return { kind: 'help' };
   for (const [kind, route] of Object.entries(INTENTS) as Array<[Intent, (typeof INTENTS)[Intent]]>) {
     for (const { pattern, input, keepPunctuation } of route.phrases) {
@@ -40,5 +47,15 @@ export function parseCommand(raw: string): Command {
 /** A name in quotes («barnevern», "barnevern") is the name without them. */
 function unquote(input: Record<string, unknown>): Record<string, unknown> {
   const q = input.query;
-  return typeof q === 'string' ? { ...input, query: q.replace(/^[«"'“]+|[»"'”]+$/gu, '').trim() } : input;
+  return typeof q === 'string' ? { ...input, query: trimEnd(q.replace(/^[«"'“]+/u, ''), '»"\'”').trim() } : input;
+}
+
+/**
+ * The text without any of `chars` at its end. A loop, not /[…]+$/: on a long run of them that is
+ * not at the end («?.?.?.…x») such an expression retries from every position, quadratic in the run.
+ */
+function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end -= 1;
+  return text.slice(0, end);
 }

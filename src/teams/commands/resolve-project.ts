@@ -1,3 +1,4 @@
+import { plain } from '../../cards/escape';
 import { renderProjectChoices } from '../../cards/lookup.card';
 import type { Project } from '../../domain/schema';
 import { say, show, type Reply } from '../reply';
@@ -16,7 +17,7 @@ export function resolveProject(turn: Turn, query: string): { project: Project } 
     case 'ambiguous':
       return { reply: show(renderProjectChoices(turn.portfolio, t.lookup.didYouMean, found.candidates, turn.locale)) };
     case 'none':
-      if (found.suggestions.length === 0) return { reply: say(`${t.lookup.notFound(query)} ${t.lookup.tryPortfolio}`) };
-      return { reply: show(renderProjectChoices(turn.portfolio, `${t.lookup.notFound(query)} ${t.lookup.closest}`, found.suggestions, turn.locale)) };
+      if (found.suggestions.length === 0) return { reply: say(`${t.lookup.notFound(plain(query))} ${t.lookup.tryPortfolio}`) };
+      return { reply: show(renderProjectChoices(turn.portfolio, `${t.lookup.notFound(plain(query))} ${t.lookup.closest}`, found.suggestions, turn.locale)) };
   }
 }

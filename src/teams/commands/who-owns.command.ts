@@ -1,3 +1,4 @@
+import { plain } from '../../cards/escape';
 import { organisation, person } from '../../domain/portfolio-queries';
 import { say, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -11,8 +12,8 @@ export async function whoOwns(turn: Turn, { query }: { query: string }): Promise
   const { project } = found;
   const owner = organisation(portfolio, project.ownerOrganisationId)?.name ?? '?';
   const lead = person(portfolio, project.projectLeadId);
-  const lines = [t.lookup.ownedBy(project.title, owner)];
-  if (lead) lines.push(t.lookup.leadIs(lead.name));
+  const lines = [t.lookup.ownedBy(plain(project.title), plain(owner))];
+  if (lead) lines.push(t.lookup.leadIs(plain(lead.name)));
   lines.push(t.lookup.statusIs(t.labels.status[project.status]));
   return say(lines.join(' '));
 }

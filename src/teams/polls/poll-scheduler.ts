@@ -41,7 +41,7 @@ export class PollScheduler {
       try {
         await s.store.update((p) => closePoll(p, 'deadline', poll.id, { decisionId: s.newId('decision') }, now));
         s.log.info('poll closed at its deadline', { pollId: poll.id });
-        refreshSharedCard(s, poll.id);
+        void refreshSharedCard(s, poll.id);
         postLeaderCard(s, poll.id);
       } catch (error) {
         if (!(isDomainError(error) && error.code === 'POLL.CLOSED')) s.log.error('closing a poll failed', { error, pollId: poll.id });

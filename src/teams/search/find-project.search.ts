@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { plain } from '../../cards/escape';
 import { renderProjectSearchResult, type ProjectSearchResult } from '../../cards/search.card';
 import { filterProjects, projectsOf } from '../../domain/portfolio-queries';
 import type { Turn } from '../turn';
@@ -45,6 +46,6 @@ export async function findProject(turn: Turn, request: FindProjectRequest): Prom
   const matches = text === '' ? filterProjects(projectsOf(p, network.id), {}) : turn.lookup.searchProjects(p, network.id, text, skip + count);
   const page = matches.slice(skip, skip + count);
   // NOTE: Teams asks again with a larger `skip` as the user scrolls; past the end is an empty list, not a message.
-  if (page.length === 0 && skip === 0) return { type: 'message', text: text === '' ? t.search.empty : t.search.noMatch(text) };
+  if (page.length === 0 && skip === 0) return { type: 'message', text: text === '' ? t.search.empty : t.search.noMatch(plain(text)) };
   return { type: 'result', attachments: page.map((project) => renderProjectSearchResult(p, project, locale)) };
 }

@@ -211,3 +211,14 @@ export async function openedPoll(
 export function vote(services: TurnServices, user: User, data: Record<string, unknown>, now: Date = T0): Promise<Reply> {
   return press(nextTurn(services, user, { now, conversation: { id: '19:general@thread.tacv2;messageid=1', conversationType: 'channel' } }), 'poll.vote', data);
 }
+
+/**
+ * A shared card (for everyone in a conversation): no button that changes anything, only the one that
+ * shows the viewer's own view, and a refresh with that verb so each viewer's Teams asks for it.
+ */
+export function expectShared(card: AdaptiveCard, verb: string, data: Record<string, unknown>): void {
+  expect(actionsOf(card).map((a) => a.verb)).toEqual([verb]);
+  expect(card.refresh).toMatchObject({ action: { type: 'Action.Execute', verb, data } });
+  expect((card.refresh as { userIds: string[] }).userIds.length).toBeGreaterThan(0);
+  expect((card.refresh as { userIds: string[] }).userIds.length).toBeLessThanOrEqual(60);
+}

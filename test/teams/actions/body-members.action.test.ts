@@ -51,7 +51,7 @@ describe('programstyret (the bodies card)', () => {
     expect(actionsOf(card).map((a) => a.verb)).toEqual([VERB.bodyAddMember, VERB.bodyEndTerm, VERB.bodyMakeLeader, VERB.bodySetDeputy, VERB.bodyShow]);
     expect(actionsOf(card).at(-1)?.data).toEqual({ bodyId: 'rg-digitrondelag' });
     const inputs = inputsOf(card);
-    expect(Object.keys(inputs).sort()).toEqual(['deputyPersonId', 'endPersonId', 'from', 'lastDay', 'leaderPersonId', 'memberPersonId', 'personId', 'role', 'to']);
+    expect(Object.keys(inputs).sort()).toEqual(['deputyPersonId', 'endPersonId', 'fromDate', 'lastDay', 'leaderPersonId', 'memberPersonId', 'personId', 'role', 'toDate']);
     // Whoever sits on the board now is not offered as a new member; Nils, whose term ended, is.
     const offered = inputs.personId?.choices?.map((c) => c.value) ?? [];
     expect(offered).toContain('person-nils-demoberg');
@@ -85,7 +85,7 @@ describe('body.addMember', () => {
 
   it('takes the dates and the role from the card: a new leader takes over, the leader before stays as member', async () => {
     const { turn, store, services } = turnAs(SECRETARIAT, { now: T0 });
-    const reply = await press(turn, VERB.bodyAddMember, { bodyId: BOARD, personId: 'person-nils-demoberg', role: 'leader', from: '2026-12-01', to: '2027-12-31' });
+    const reply = await press(turn, VERB.bodyAddMember, { bodyId: BOARD, personId: 'person-nils-demoberg', role: 'leader', fromDate: '2026-12-01', toDate: '2027-12-31' });
     expect(textOf(cardOf(reply))).toContain('Nils Demoberg leder nå Programstyret for DigiTrøndelag.');
     expect(nextTurn(services, NILS, { now: T0 }).actor().roles).toContain('board_leader');
     expect(nextTurn(services, BOARD_LEADER, { now: T0 }).actor().roles).toEqual(['board_member']);

@@ -46,9 +46,12 @@ async function blockedPoll(fields: Record<string, unknown> = {}) {
 
 /** A choice poll closed with a tie between Trondheim and Røros: it awaits the leader. */
 async function tiedChoice() {
-  const opened = await openedPoll({ kind: 'choice', question: 'Hvor holder vi samlingen?', options: 'Trondheim\nSteinkjer\nRøros', quorum: '2' });
+  // The board's quorum: a majority of its six members.
+  const opened = await openedPoll({ kind: 'choice', question: 'Hvor holder vi samlingen?', options: 'Trondheim\nSteinkjer\nRøros', quorum: '4' });
   await vote(opened.services, INGRID, { pollId: opened.poll.id, optionIds: 'o1' });
   await vote(opened.services, PER, { pollId: opened.poll.id, optionIds: 'o3' });
+  await vote(opened.services, SIGRID, { pollId: opened.poll.id, optionIds: 'o1' });
+  await vote(opened.services, LARS, { pollId: opened.poll.id, optionIds: 'o3' });
   await press(as(opened.services, SECRETARIAT), VERB.pollClose, { pollId: opened.poll.id });
   expect(opened.store.read().polls[0]?.status).toBe('awaiting_leader');
   return opened;
@@ -173,25 +176,30 @@ describe('decision.show', () => {
 describe('poll.export', () => {
   it('offers the results of a closed poll as CSV, one row per vote, with names and times', async () => {
     const { services, poll } = await blockedPoll();
-    const reply = await pollExport(as(services, NILS), input(VERB.pollExport, { pollId: poll.id }));
+    const reply = await pollExport(as(services, SECRETARIAT), input(VERB.pollExport, { pollId: poll.id }));
     expect(reply.card).toBeUndefined();
     expect(reply.effects).toEqual([]);
     const file = reply.download!.file;
     expect(file).toMatchObject({ name: `avstemning-${poll.id}.csv`, contentType: 'text/csv; charset=utf-8' });
-    const rows = file.body.split('\r\n').filter(Boolean);
-    expect(rows[0]).toBe('voter,stance,options,reason,at');
-    expect(rows).toHaveLength(6);
-    expect(rows).toContain(`Per Testmo,block,,Personvernet er ikke vurdert,${hoursAfter(0).toISOString()}`);
-    expect(rows.filter((r) => r.includes(',agree,'))).toHaveLength(3);
-    expect(reply.download!.say('https://flokk.example/exports/t/f.csv')).toBe('Filen er klar: [last ned](https://flokk.example/exports/t/f.csv). Lenken virker i én time.');
+    // For Norwegian Excel (issue 13): a byte-order mark, semicolons, labels in the reader's language, and what was decided first.
+    expect(file.body.startsWith('\uFEFF')).toBe(true);
+    const rows = file.body.slice(1).split('\r\n').filter(Boolean);
+    expect(rows[0]).toMatch(/^Sak;/);
+    expect(rows[2]).toBe('Utfall;Venter på lederens avgjørelse');
+    expect(rows[4]).toBe('Stemt av;Stemme;Valg;Begrunnelse;Tidspunkt');
+    expect(rows).toHaveLength(10);
+    expect(rows).toContain(`Per Testmo;Blokkerer;;Personvernet er ikke vurdert;${hoursAfter(0).toISOString()}`);
+    expect(rows.filter((r) => r.includes(';Enig;'))).toHaveLength(3);
+    // A button, not a Markdown link in a sentence (shown raw in some clients: issue 13).
+    expect(reply.download!.say('https://flokk.example/exports/t/f.csv')).toMatchObject({ actions: [{ type: 'Action.OpenUrl', url: 'https://flokk.example/exports/t/f.csv' }] });
   });
 
   it('leaves out who voted, and when, for an anonymous poll', async () => {
     const { services, poll } = await blockedPoll({ anonymous: 'true' });
-    const body = (await press(as(services, NILS), VERB.pollExport, { pollId: poll.id })).download!.file.body;
-    const rows = body.split('\r\n').filter(Boolean);
-    expect(rows[0]).toBe('stance,options,reason');
-    expect(rows).toHaveLength(6);
+    const body = (await press(as(services, SECRETARIAT), VERB.pollExport, { pollId: poll.id })).download!.file.body;
+    const rows = body.slice(1).split('\r\n').filter(Boolean);
+    expect(rows[4]).toBe('Stemme;Valg;Begrunnelse');
+    expect(rows).toHaveLength(10);
     expect(body).not.toMatch(/Per Testmo|person-|2026-12-01T/);
   });
 
@@ -199,7 +207,7 @@ describe('poll.export', () => {
     const opened = await openedPoll({ kind: 'consensus', question: 'Skal vi vedta felles logganalyse?', projectId: 'p-logganalyse-hendelser' });
     await vote(opened.services, PER, { pollId: opened.poll.id, stance: 'disagree', reason: '=HYPERLINK("http://evil.example","klikk")' });
     await press(as(opened.services, SECRETARIAT), VERB.pollClose, { pollId: opened.poll.id });
-    const body = (await press(as(opened.services, NILS), VERB.pollExport, { pollId: opened.poll.id })).download!.file.body;
+    const body = (await press(as(opened.services, SECRETARIAT), VERB.pollExport, { pollId: opened.poll.id })).download!.file.body;
     expect(body).toContain(`"'=HYPERLINK(""http://evil.example"",""klikk"")"`);
   });
 
@@ -231,7 +239,7 @@ describe('decisions.minutes', () => {
     ]);
     expect(file.body).toContain('- **Vedtatt ved:** Lederens avgjørelse');
     expect(file.body).toMatch(/^- Ingrid Prøvestad: Blokkerer/m);
-    expect(reply.download!.say('https://x.example/f.md')).toContain('(https://x.example/f.md)');
+    expect(reply.download!.say('https://x.example/f.md')).toMatchObject({ actions: [{ type: 'Action.OpenUrl', url: 'https://x.example/f.md' }] });
     expect(reply.effects).toEqual([]);
     expect(store.read()).toBe(before);
   });

@@ -20,6 +20,7 @@ import {
   turnAs,
   withNobody,
   withPending,
+  expectShared,
 } from './action-helpers';
 
 const NOW = new Date('2026-10-01T10:00:00Z');
@@ -48,7 +49,9 @@ describe('initiative.interest', () => {
     const shared = effect(reply, 'replaceShared').card;
     expect(textOf(shared)).toContain('3 organisasjoner vil være med');
     expect(textOf(shared)).not.toContain('er med.');
-    expect(actionsOf(shared)[0]?.title).toBe('Vi vil være med');
+    // The shared card offers no button that changes anything: each viewer's Teams refreshes it into their own view.
+    expectShared(shared, VERB.initiativeShow, { initiativeId: JOURNAL.initiativeId });
+    expect(own.refresh).toBeUndefined();
   });
 
   it('takes the mark back on a second press, also by a colleague of the same organisation', async () => {

@@ -58,12 +58,13 @@ describe('poll.close', () => {
       method: 'consensus',
       outcome: 'approved',
       projectId: 'p-depot-digitalt-arkiv',
-      decidedBy: 'person-ola-demodal',
       dissent: [],
       abstentions: 0,
     });
+    // Reached by the poll: nobody decided, so the decision names nobody, and the board moved the project.
+    expect(store.read().decisions.at(-1)).not.toHaveProperty('decidedBy');
     expect(project(store.read()).status).toBe('approved');
-    expect(project(store.read()).history.at(-1)).toMatchObject({ by: 'person-ola-demodal', from: 'under_consideration', to: 'approved' });
+    expect(project(store.read()).history.at(-1)).toMatchObject({ by: 'ps-digitrondelag', from: 'under_consideration', to: 'approved' });
   });
 
   it('answers with the closer’s view of the decided poll, and asks for the shared card to follow', async () => {

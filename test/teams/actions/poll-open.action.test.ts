@@ -79,7 +79,7 @@ describe('poll.open', () => {
       question: 'Hvor holder vi samlingen?',
       options: '- Trondheim\n- Steinkjer\nRøros\n',
       multiple: 'true',
-      quorum: '3',
+      quorum: '4',
       reminder: '24',
       anonymous: 'true',
       hideResultsUntilClosed: 'true',
@@ -92,16 +92,16 @@ describe('poll.open', () => {
         { id: 'o3', label: 'Røros' },
       ],
       multiple: true,
-      quorum: 3,
+      quorum: 4,
       reminderAt: '2026-12-07T11:00:00.000Z',
       anonymous: true,
       hideResultsUntilClosed: true,
     });
   });
 
-  it('opens a poll for everyone in the conversation: nobody listed yet, one vote a quorum', async () => {
+  it('opens a poll for everyone in the conversation: the people of its roster (here the opener), a majority of them a quorum', async () => {
     const { poll } = await openedPoll({ kind: 'consent', question: 'Godkjenne referatet?', eligibleMode: 'conversation' }, { conversationId: '19:group@thread.v2' });
-    expect(poll).toMatchObject({ eligibleMode: 'conversation', eligiblePersonIds: [], quorum: 1, conversation: { conversationId: '19:group@thread.v2' } });
+    expect(poll).toMatchObject({ eligibleMode: 'conversation', eligiblePersonIds: ['person-sekretariat'], quorum: 1, conversation: { conversationId: '19:group@thread.v2' } });
   });
 
   it.each([

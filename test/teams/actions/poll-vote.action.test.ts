@@ -124,7 +124,7 @@ describe('poll.vote', () => {
     await refused(press(nextTurn(services, ELI, { now: T0, conversation: { id: 'a:personal' } }), VERB.pollVote, { pollId: poll.id, stance: 'agree' }), 'POLL.NOT_ELIGIBLE');
     expect(store.read()).toBe(before);
     await press(nextTurn(services, ELI, { now: T0, conversation: group }), VERB.pollVote, { pollId: poll.id, stance: 'agree' });
-    expect(store.read().polls[0]?.eligiblePersonIds).toEqual(['person-eli-fiktivdal']);
+    expect(store.read().polls[0]?.eligiblePersonIds).toEqual(['person-sekretariat', 'person-eli-fiktivdal']);
     expect(store.read().votes).toEqual([expect.objectContaining({ voterKey: 'person-eli-fiktivdal', stance: 'agree' })]);
   });
 

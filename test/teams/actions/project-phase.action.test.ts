@@ -1,6 +1,6 @@
 import { VERB } from '../../../src/cards/actions';
 import { projectPhase } from '../../../src/teams/actions/project-phase.action';
-import { asksToRegister, cardOf, effect, HANNE, input, inputsOf, kindsOf, NILS, press, refused, SECRETARIAT, STRANGER, textOf, turnAs } from './action-helpers';
+import { asksToRegister, cardOf, effect, HANNE, input, inputsOf, kindsOf, NILS, press, refused, SECRETARIAT, STRANGER, textOf, turnAs, expectShared } from './action-helpers';
 
 const NOW = new Date('2026-11-02T13:00:00Z');
 const barnevern = (p: { projects: Array<{ id: string }> }) => p.projects.find((x) => x.id === 'p-barnevern') as Record<string, any>;
@@ -21,7 +21,9 @@ describe('project.phase', () => {
     expect(textOf(cardOf(reply))).toContain('Fase: Gjennomføre');
     expect(inputsOf(cardOf(reply)).phase?.value).toBe('execution');
     expect(kindsOf(reply)).toEqual(['replaceShared']);
-    expect(effect(reply, 'replaceShared').card).toEqual(reply.card);
+    // Everyone sees the shared card (no buttons but «Vis mine valg»); the presser their own view, without a refresh.
+    expectShared(effect(reply, 'replaceShared').card, VERB.projectShow, { projectId: expect.any(String) });
+    expect(cardOf(reply).refresh).toBeUndefined();
   });
 
   it('changes nothing when the phase is the one the project is in', async () => {

@@ -20,6 +20,7 @@ import {
   VESTLAND,
   VESTLAND_SECRETARIAT,
   withNobody,
+  expectShared,
 } from './action-helpers';
 
 const NOW = new Date('2026-10-05T07:15:00Z');
@@ -84,9 +85,13 @@ describe('project.propose', () => {
     expect(text).toContain('Fase: Idé');
     expect(text).toMatch(/Budsjett: 1\s200\s000 kr/);
     expect(text).toContain('Deltakere: Ørland, Trondheim');
-    expect(actionsOf(cardOf(reply)).map((a) => `${a.data.transition}:${a.data.projectId}`)).toEqual(['withdraw:project-1', 'submit:project-1']);
+    // The proposer may withdraw (behind «Er du sikker?»), not put it to the board: the card says who may.
+    expect(actionsOf(cardOf(reply)).map((a) => `${a.data.transition}:${a.data.projectId}`)).toEqual(['withdraw:project-1']);
+    expect(text).toContain('Bare sekretariatet kan sende et forslag til behandling i programstyret.');
     expect(kindsOf(reply)).toEqual(['replaceShared', 'announce']);
-    expect(effect(reply, 'replaceShared').card).toEqual(reply.card);
+    // Everyone sees the shared card (no buttons but «Vis mine valg»); the presser their own view, without a refresh.
+    expectShared(effect(reply, 'replaceShared').card, VERB.projectShow, { projectId: expect.any(String) });
+    expect(cardOf(reply).refresh).toBeUndefined();
     const announce = effect(reply, 'announce');
     expect(announce).toMatchObject({ networkId: TRONDELAG, text: 'Nytt prosjektforslag fra Nils Demoberg' });
     expect(textOf(announce.card)).toContain('Felles SOC for kommunene');

@@ -16,6 +16,7 @@ import {
   STRANGER,
   textOf,
   turnAs,
+  expectShared,
 } from './action-helpers';
 
 const NOW = new Date('2026-11-02T13:00:00Z');
@@ -85,7 +86,9 @@ describe('project.report', () => {
     expect(text).toContain('🟡 Samlet: Gul – Forsinket leveranse');
     expect(text).toContain('🔴 Tid: Rød');
     expect(kindsOf(reply)).toEqual(['replaceShared']);
-    expect(effect(reply, 'replaceShared').card).toEqual(reply.card);
+    // Everyone sees the shared card (no buttons but «Vis mine valg»); the presser their own view, without a refresh.
+    expectShared(effect(reply, 'replaceShared').card, VERB.projectShow, { projectId: expect.any(String) });
+    expect(cardOf(reply).refresh).toBeUndefined();
   });
 
   it('sends an incomplete report back with what was typed, saving nothing', async () => {

@@ -1,7 +1,7 @@
 import { VERB } from '../../../src/cards/actions';
 import { messages } from '../../../src/i18n';
 import { projectShow } from '../../../src/teams/actions/project-show.action';
-import { actionsOf, cardOf, HANNE, input, NILS, press, refused, STRANGER, textOf, turnAs, VESTLAND } from './action-helpers';
+import { actionsOf, cardOf, HANNE, input, NILS, press, refused, SECRETARIAT, STRANGER, textOf, turnAs, VESTLAND } from './action-helpers';
 
 describe('project.show', () => {
   it('answers with the project card of a project in the turn’s network', async () => {
@@ -27,6 +27,26 @@ describe('project.show', () => {
     expect(actions.map((a) => a.verb)).toEqual([VERB.projectTransition, VERB.projectTransition, VERB.projectReportForm, VERB.projectPhase]);
     expect(actions.map((a) => a.data.transition).slice(0, 2)).toEqual(['start', 'pause']);
     for (const a of actions) expect(a.data.projectId).toBe('p-barnevern');
+  });
+
+  it('shows only the buttons the viewer may press, and says why where they may press none', async () => {
+    // Nils (Ørland) neither owns «Barnevern» nor works in the secretariat: no lifecycle buttons, and the reasons.
+    const nils = cardOf(await projectShow(turnAs(NILS).turn, input(VERB.projectShow, { projectId: 'p-barnevern' })));
+    expect(actionsOf(nils)).toEqual([]);
+    expect(textOf(nils)).toContain('Bare eierorganisasjonen og sekretariatet kan endre status og fase for et vedtatt prosjekt.');
+    expect(textOf(nils)).toContain('Bare eierorganisasjonen og prosjektlederen kan levere statusrapport.');
+    expect(nils.refresh).toBeUndefined();
+  });
+
+  it('asks before a step that cannot be undone, and never puts it first', async () => {
+    const { turn } = turnAs(SECRETARIAT);
+    const card = cardOf(await projectShow(turn, input(VERB.projectShow, { projectId: 'p-samhandling-helseforetak' })));
+    expect(actionsOf(card).map((a) => a.data.transition)).toEqual(['submit', 'withdraw']);
+    const top = card.actions as Array<Record<string, any>>;
+    const withdraw = top.findIndex((a) => a.type === 'Action.ShowCard' && a.card.actions[0]?.data?.transition === 'withdraw');
+    expect(withdraw).toBe(top.length - 1);
+    expect(top[withdraw]!.card.body[0].text).toBe('Er du sikker? Det kan ikke gjøres om.');
+    expect(top[withdraw]!.card.actions[0]).toMatchObject({ type: 'Action.Execute', verb: VERB.projectTransition, style: 'destructive' });
   });
 
   it('speaks the sender’s language', async () => {

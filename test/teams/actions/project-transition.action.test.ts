@@ -20,6 +20,7 @@ import {
   turnAs,
   VESTLAND,
   VESTLAND_SECRETARIAT,
+  expectShared,
 } from './action-helpers';
 
 const NOW = new Date('2026-11-02T13:00:00Z');
@@ -42,7 +43,9 @@ describe('project.transition', () => {
     // Under consideration, only withdrawing is left by hand: the board decides the rest.
     expect(actionsOf(cardOf(reply)).map((a) => a.data.transition)).toEqual(['withdraw']);
     expect(kindsOf(reply)).toEqual(['replaceShared', 'announce']);
-    expect(effect(reply, 'replaceShared').card).toEqual(reply.card);
+    // Everyone sees the shared card (no buttons but «Vis mine valg»); the presser their own view, without a refresh.
+    expectShared(effect(reply, 'replaceShared').card, VERB.projectShow, { projectId: expect.any(String) });
+    expect(cardOf(reply).refresh).toBeUndefined();
     expect(effect(reply, 'announce')).toMatchObject({ networkId: TRONDELAG, text: 'Statusendring registrert av Kari Eksempelsen' });
     expect(textOf(effect(reply, 'announce').card)).toContain('Status: Til behandling');
   });

@@ -84,9 +84,10 @@ describe('minutes', () => {
 
   it('says where to download it', async () => {
     const reply = await minutes(turnIn(), { year: 2025 });
-    expect(reply.download!.say('https://flokk.example/exports/abc/referat.md')).toBe(
-      'Filen er klar: [last ned](https://flokk.example/exports/abc/referat.md). Lenken virker i én time.',
-    );
+    // A button, not a Markdown link in a sentence (shown raw in some clients: issue 13).
+    expect(reply.download!.say('https://flokk.example/exports/abc/referat.md')).toMatchObject({
+      actions: [{ type: 'Action.OpenUrl', title: 'Last ned', url: 'https://flokk.example/exports/abc/referat.md' }],
+    });
   });
 
   it('gives every year’s decisions without a year', async () => {
@@ -100,7 +101,7 @@ describe('minutes', () => {
     const reply = await minutes(turnIn('en'), { year: 2026 });
     expect(reply.download!.file.body).toContain('# Minutes of the programme board – DigiTrøndelag 2026');
     expect(reply.download!.file.body).toContain('## PS 2/2026');
-    expect(reply.download!.say('https://x.example/f')).toBe('The file is ready: [download](https://x.example/f). The link works for one hour.');
+    expect(reply.download!.say('https://x.example/f')).toMatchObject({ actions: [{ type: 'Action.OpenUrl', title: 'Download', url: 'https://x.example/f' }] });
   });
 
   it('gives a title-only file for a year without decisions', async () => {

@@ -31,7 +31,7 @@ describe('openPollForm', () => {
     const inputs = inputsOf(await form('om depotløsning'));
     expect(inputs.kind?.value).toBe('consensus');
     expect(inputs.projectId?.value).toBe('p-depot-digitalt-arkiv');
-    expect(inputs.question?.value).toBe('Skal programstyret vedta prosjektet «Depotløsning for digitalt arkiv»?');
+    expect(inputs.question?.value).toBe('Skal Programstyret for DigiTrøndelag vedta prosjektet «Depotløsning for digitalt arkiv»?'); // the body's own name (issue 13)
   });
 
   it('offers only the proposals under consideration to vote on', async () => {
@@ -47,7 +47,7 @@ describe('openPollForm', () => {
   it('asks in English for an English sender', async () => {
     const card = await form('about depotløsning', 'en');
     expect(headingOf(card)).toBe('New poll');
-    expect(inputsOf(card).question?.value).toBe('Should the programme board approve the project "Depotløsning for digitalt arkiv"?');
+    expect(inputsOf(card).question?.value).toBe('Should Programstyret for DigiTrøndelag approve the project "Depotløsning for digitalt arkiv"?');
   });
 
   // BUG (src/teams/commands/open-poll.command.ts:11-15): any project the words find is prefilled, whatever its

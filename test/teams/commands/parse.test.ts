@@ -42,7 +42,8 @@ describe('parseCommand', () => {
     ['status for barnevern', { kind: 'project', query: 'barnevern' }],
     ['status på barnevern', { kind: 'project', query: 'barnevern' }],
     // anything else
-    ['hei, kan du hjelpe meg med noe?', { kind: 'freeText', text: 'hei, kan du hjelpe meg med noe' }],
+    // A greeting and a request for help is a request for help, not an unknown sentence.
+    ['hei, kan du hjelpe meg med noe?', { kind: 'help' }],
     ['barnevern', { kind: 'freeText', text: 'barnevern' }],
     ['<at>Flokk</at> velferdsteknologi', { kind: 'freeText', text: 'velferdsteknologi' }],
   ];

@@ -18,7 +18,10 @@ describe('showProject', () => {
     expect(text).toContain('Prosjektleder: Hanne Prøvemo');
     expect(text).toContain('Status: Vedtatt');
     expect(text).toContain('Eksempeldata');
-    expect(executesOf(card)).toContainEqual(expect.objectContaining({ verb: VERB.projectReportForm, data: { projectId: 'p-barnevern' } }));
+    // A command's answer is seen by everyone in the conversation: no buttons but «Vis mine valg», and a
+    // refresh so each viewer's Teams asks for their own view (project.show gives the buttons they may press).
+    expect(executesOf(card)).toEqual([expect.objectContaining({ verb: VERB.projectShow, data: { projectId: 'p-barnevern' } })]);
+    expect(card.refresh).toMatchObject({ action: { verb: VERB.projectShow, data: { projectId: 'p-barnevern' } } });
     expect(reply.effects).toEqual([]);
     expect(store.read()).toBe(portfolio);
   });
@@ -47,10 +50,10 @@ describe('showProject', () => {
   });
 
   it('does not show another network’s project', async () => {
-    const card = cardOf(await showProject(aTurn(portfolio, { networkId: 'digi-vestland' }).turn, { query: 'Felles sak-/arkivsystem' }));
-    expect(textOf(card)).toContain('Jeg fant ikke noe prosjekt som passer «Felles sak-/arkivsystem». Nærmeste treff:');
-    const offered = executesOf(card).map((a) => String(a.data.projectId));
-    expect(offered.length).toBeGreaterThan(0);
+    // Nothing in Digi Vestland is like it («felles» and «system» alone make no likeness), so nothing is offered.
+    const reply = await showProject(aTurn(portfolio, { networkId: 'digi-vestland' }).turn, { query: 'Felles sak-/arkivsystem' });
+    expect(reply.text).toContain('Jeg fant ikke noe prosjekt som passer «Felles sak-/arkivsystem».');
+    const offered = reply.card ? executesOf(reply.card).map((a) => String(a.data.projectId)) : [];
     expect(offered.every((id) => portfolio.projects.find((x) => x.id === id)?.networkId === 'digi-vestland')).toBe(true);
   });
 });

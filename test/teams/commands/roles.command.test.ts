@@ -19,7 +19,8 @@ describe('roles', () => {
     expect(text).toContain('Nils Demoberg (Ørland): Ressursgruppe, Prosjektleder');
     expect(text).not.toContain('Solveig Dømesen');
     expect(inputsOf(card).personId?.value).toBe('');
-    expect(choiceValues(inputsOf(card).roles)).toEqual(['resource_group', 'board_member', 'board_leader', 'secretariat', 'project_lead', 'admin']);
+    // Board roles follow from the programme board's terms, so the roles card no longer offers them.
+    expect(choiceValues(inputsOf(card).roles)).toEqual(['resource_group', 'secretariat', 'project_lead', 'admin']);
     expect(executesOf(card)).toEqual([expect.objectContaining({ verb: VERB.rolesSet, data: {} })]);
     expect(store.read()).toBe(demo);
   });
