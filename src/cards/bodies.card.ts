@@ -1,3 +1,4 @@
+import { boardWordOf } from '../domain/body-terms';
 import { currentLeaderId, currentMembers } from '../domain/bodies';
 import type { Body, BodyMember, Locale, Network, Portfolio } from '../domain/schema';
 import { messages, type Messages } from '../i18n';
@@ -21,7 +22,7 @@ export interface BodiesView {
  * and each form's inputs have their own ids, since Teams gathers inputs by id.
  */
 export function renderBodiesCard(p: Portfolio, network: Network, now: Date, locale: Locale, view: BodiesView): AdaptiveCard {
-  const t = messages(locale);
+  const t = messages(locale, boardWordOf(p, network.id));
   const bodies = p.bodies.filter((b) => b.networkId === network.id);
   const body: unknown[] = [heading(`${t.bodies.title}: ${plain(network.name)}`)];
   if (view.notice) body.push({ type: 'TextBlock', text: view.notice, color: 'Good', wrap: true });

@@ -1,3 +1,4 @@
+import { boardWordOf } from '../domain/body-terms';
 import type { MinutesLabels } from '../domain/decisions';
 import type { Decision, Locale, Portfolio } from '../domain/schema';
 import { messages } from '../i18n';
@@ -6,7 +7,7 @@ import { card, facts, heading, paragraph, subheading, type AdaptiveCard } from '
 import { plain } from './escape';
 
 export function renderDecisionCard(p: Portfolio, d: Decision, locale: Locale): AdaptiveCard {
-  const t = messages(locale).decision;
+  const t = messages(locale, boardWordOf(p, d.networkId)).decision;
   const name = (id: string) => plain(p.people.find((x) => x.id === id)?.name ?? id);
   const project = d.projectId ? p.projects.find((x) => x.id === d.projectId) : undefined;
   const body: unknown[] = [
@@ -46,8 +47,8 @@ export function renderDecisionList(decisions: readonly Decision[], locale: Local
   );
 }
 
-export function minutesLabels(locale: Locale, networkName: string, year?: number): MinutesLabels {
-  const t = messages(locale).decision;
+export function minutesLabels(locale: Locale, networkName: string, year?: number, board?: string): MinutesLabels {
+  const t = messages(locale, board).decision;
   return {
     title: t.minutesTitle(networkName, year ? String(year) : ''),
     date: t.date,

@@ -1,3 +1,4 @@
+import { boardWordOf } from '../domain/body-terms';
 import type { FieldErrors } from '../domain/forms';
 import type { Similar } from '../domain/similar';
 import { may, type Actor } from '../domain/people';
@@ -10,7 +11,7 @@ import { linkTarget, plain } from './escape';
 import { choiceInput, formErrorsBanner, textInput, type Values } from './form';
 
 export function renderInitiativeForm(p: Portfolio, network: Network, values: Values, errors: FieldErrors, locale: Locale): AdaptiveCard {
-  const t = messages(locale);
+  const t = messages(locale, boardWordOf(p, network.id));
   const orgs = p.organisations.filter((o) => o.networkId === network.id).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
   return card(
     [
@@ -51,7 +52,7 @@ export interface InitiativeView {
 }
 
 export function renderInitiativeCard(p: Portfolio, i: Initiative, locale: Locale, view: InitiativeView = {}): AdaptiveCard {
-  const t = messages(locale);
+  const t = messages(locale, boardWordOf(p, i.networkId));
   const orgName = (id: string) => plain(organisation(p, id)?.name ?? '?');
   const source = i.sourceOrganisationId ? orgName(i.sourceOrganisationId) : i.sourceName && plain(i.sourceName);
   const names = i.interest.flatMap((m) => (m.organisationId ? [orgName(m.organisationId)] : []));

@@ -1,3 +1,4 @@
+import { boardWordOf } from '../domain/body-terms';
 import type { Locale, Person, Portfolio } from '../domain/schema';
 import { messages } from '../i18n';
 import { VERB, execute } from './actions';
@@ -18,7 +19,7 @@ const organisationName = (p: Portfolio, id: string | undefined) => p.organisatio
  * against the request in the store. Answered, the card says by whom, and has no buttons left.
  */
 export function renderMembershipRequestCard(p: Portfolio, person: Person, organisationId: string, locale: Locale, answer?: Answer): AdaptiveCard {
-  const t = messages(locale);
+  const t = messages(locale, boardWordOf(p, person.networkId));
   const org = plain(organisationName(p, organisationId));
   const title = t.membership.requestTitle(plain(person.name), org);
   const data = { personId: person.id, organisationId };

@@ -1,3 +1,4 @@
+import { boardWordOf } from '../domain/body-terms';
 import type { FieldErrors } from '../domain/forms';
 import { programmeBoard, visibleTally, type Stance } from '../domain/polls';
 import type { Locale, Network, Poll, Portfolio } from '../domain/schema';
@@ -13,7 +14,7 @@ export const MAX_REFRESH_USERS = 60;
 const STANCE_COLOUR: Record<Stance, string> = { agree: 'good', abstain: 'neutral', disagree: 'warning', block: 'attention', object: 'attention' };
 
 export function renderPollForm(p: Portfolio, network: Network, values: Values, errors: FieldErrors, locale: Locale): AdaptiveCard {
-  const t = messages(locale);
+  const t = messages(locale, boardWordOf(p, network.id));
   const projects = p.projects.filter((x) => x.networkId === network.id && x.status === 'under_consideration').map((x) => [x.id, x.title] as const);
   const toggle = (id: string, title: string) => ({ type: 'Input.Toggle', id, title, value: String(values[id] ?? 'false'), valueOn: 'true', valueOff: 'false' });
   return card(
@@ -66,7 +67,7 @@ export interface PollViewer {
  * it into each eligible voter's own view (Universal Actions user-specific views).
  */
 export function renderPollCard(p: Portfolio, poll: Poll, now: Date, locale: Locale, viewer?: PollViewer, refreshUserIds: readonly string[] = []): AdaptiveCard {
-  const t = messages(locale);
+  const t = messages(locale, boardWordOf(p, poll.networkId));
   const tally = visibleTally(p, poll, now);
   const open = poll.status === 'open' && now.getTime() < Date.parse(poll.deadline);
   const project = poll.projectId ? p.projects.find((x) => x.id === poll.projectId) : undefined;
@@ -102,7 +103,8 @@ export function renderPollCard(p: Portfolio, poll: Poll, now: Date, locale: Loca
 /**
  * The results: a Teams bar chart without an axis (its axis showed fractions of a vote and
  * English decimals), each bar labelled with its whole count, and the same counts as text for
- * clients without charts. With no votes yet, a sentence instead of an empty chart.
+ * clients without charts. With no votes yet, a sentence instead of an empty chart. The heading
+ * above names the chart, so the chart has no title of its own (Teams would show «Resultat» twice).
  */
 function renderResults(t: Messages, poll: Poll, tally: ReturnType<typeof visibleTally>, locale: Locale): unknown[] {
   if (!tally.results) return [paragraph(t.poll.hidden, { isSubtle: true })];
@@ -121,7 +123,6 @@ function renderResults(t: Messages, poll: Poll, tally: ReturnType<typeof visible
     subheading(t.poll.results),
     {
       type: 'Chart.HorizontalBar',
-      title: t.poll.results,
       displayMode: 'AbsoluteNoAxis',
       data: rows.map((x) => ({ x: x.label, y: x.count, color: x.colour })),
       fallback: textual,
@@ -198,7 +199,7 @@ function managerActions(t: Messages, poll: Poll, open: boolean): unknown[] {
 
 /** The card only the board leader may use, when consensus was not reached. */
 export function renderLeaderCard(p: Portfolio, poll: Poll, leaderName: string, locale: Locale, now: Date): AdaptiveCard {
-  const t = messages(locale);
+  const t = messages(locale, boardWordOf(p, poll.networkId));
   const choices =
     poll.kind === 'choice'
       ? poll.options.map((o) => execute(t.poll.chooseOption(o.label), VERB.decisionLead, { pollId: poll.id, choice: 'option', optionId: o.id }))

@@ -1,3 +1,4 @@
+import { boardWordOf } from '../domain/body-terms';
 import type { Locale, Portfolio, Project, Rag, StatusReport } from '../domain/schema';
 import { organisation, person } from '../domain/portfolio-queries';
 import { formatNumber, messages } from '../i18n';
@@ -31,7 +32,8 @@ export const personalView = (viewer: Actor | undefined): ProjectView => ({ share
 
 /** The project card: everything a member asks about a project, on one card. */
 export function renderProjectCard(p: Portfolio, project: Project, locale: Locale, view: ProjectView = SHARED): AdaptiveCard {
-  const t = messages(locale);
+  const board = boardWordOf(p, project.networkId);
+  const t = messages(locale, board);
   const name = (id: string | undefined) => {
     const found = organisation(p, id)?.name;
     return found === undefined ? t.project.notSet : plain(found);
@@ -72,7 +74,7 @@ export function renderProjectCard(p: Portfolio, project: Project, locale: Locale
     if (userIds.length > 0) result.refresh = { action: show, userIds };
     return result;
   }
-  const { actions, reasons } = lifecycleActions(project, view.viewer, locale);
+  const { actions, reasons } = lifecycleActions(project, view.viewer, locale, board);
   for (const reason of reasons) body.push(paragraph(reason, { isSubtle: true, spacing: 'Small' }));
   return card(body, actions, fallback);
 }
@@ -113,8 +115,8 @@ function renderLatestReport(reports: readonly StatusReport[], locale: Locale): u
  * The lifecycle buttons that fit the project's status and that the viewer may press (the press is
  * checked again); where the status offers buttons the viewer may not press, the refusal's sentence.
  */
-function lifecycleActions(project: Project, viewer: Actor | undefined, locale: Locale): { actions: unknown[]; reasons: string[] } {
-  const t = messages(locale);
+function lifecycleActions(project: Project, viewer: Actor | undefined, locale: Locale, board: string | undefined): { actions: unknown[]; reasons: string[] } {
+  const t = messages(locale, board);
   const allowed = (permission: Parameters<typeof may>[1]) => viewer !== undefined && may(viewer, permission, project);
   const denied = new Set<string>();
   const plainActions: unknown[] = [];

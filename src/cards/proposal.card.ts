@@ -1,3 +1,4 @@
+import { boardWordOf } from '../domain/body-terms';
 import type { FieldErrors } from '../domain/forms';
 import { FinancingSource, Horizon, type Locale, type Network, type Portfolio } from '../domain/schema';
 import { messages } from '../i18n';
@@ -7,7 +8,7 @@ import { choiceInput, dateInput, fieldError, formErrorsBanner, numberInput, text
 
 /** The project proposal form; `values` refills it after a rejected submit or from an initiative. */
 export function renderProposalForm(p: Portfolio, network: Network, values: Values, errors: FieldErrors, locale: Locale): AdaptiveCard {
-  const t = messages(locale);
+  const t = messages(locale, boardWordOf(p, network.id));
   const orgs = p.organisations
     .filter((o) => o.networkId === network.id)
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'))

@@ -1,3 +1,4 @@
+import { boardWordOf } from '../domain/body-terms';
 import { ASSIGNABLE_ROLES } from '../domain/people';
 import type { Locale, Network, Portfolio } from '../domain/schema';
 import { messages } from '../i18n';
@@ -7,7 +8,7 @@ import { plain } from './escape';
 
 /** The secretariat's view of who holds which role, with a form to change one person's roles. `notice` is the caller's sentence, any user text in it already escaped. */
 export function renderRolesCard(p: Portfolio, network: Network, locale: Locale, selectedPersonId?: string, notice?: string): AdaptiveCard {
-  const t = messages(locale);
+  const t = messages(locale, boardWordOf(p, network.id));
   const people = p.people.filter((x) => x.networkId === network.id).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
   const org = (id?: string) => p.organisations.find((o) => o.id === id)?.name;
   const selected = people.find((x) => x.id === selectedPersonId);

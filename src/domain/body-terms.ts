@@ -37,6 +37,19 @@ export const programmeBoardOf = (p: Portfolio, networkId: string): Body | undefi
   p.bodies.find((b) => b.networkId === networkId && b.kind === 'programme_board');
 
 /**
+ * What the network calls its programme board in a sentence, from the board's own name:
+ * «Programstyret for DigiTrøndelag» → «programstyret», «Styringsgruppa for Digi Vestland» →
+ * «styringsgruppa». A name that is more than one word before «for»/«i» is used as it is.
+ */
+export function boardWordOf(p: Portfolio, networkId: string): string | undefined {
+  const name = programmeBoardOf(p, networkId)?.name.trim();
+  if (!name) return undefined;
+  const head = name.split(/\s+(?:for|i|in|–|-)\s+/u)[0]!.trim();
+  if (/\s/u.test(head)) return head;
+  return head.charAt(0).toLocaleLowerCase('nb') + head.slice(1);
+}
+
+/**
  * The board roles a person holds on that day, from the programme board's terms: its current
  * leader is board_leader, anyone else with a running term (secretaries excepted: they keep the
  * minutes) is board_member.

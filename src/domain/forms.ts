@@ -36,7 +36,8 @@ export type FieldErrors = Record<string, FieldError>;
 export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
 export function parseForm<S extends z.ZodType>(schema: S, data: unknown): FormResult<z.infer<S>> {
-  const r = schema.safeParse(data);
+  // reportInput: an issue carries what was sent, so an empty required choice reads «required», not «invalid».
+  const r = schema.safeParse(data, { reportInput: true });
   if (r.success) return { ok: true, value: r.data };
   const errors: FieldErrors = {};
   for (const issue of r.error.issues) {
@@ -52,6 +53,8 @@ export function withContext<T>(parsed: FormResult<T>, context: FieldErrors): For
   return { ok: false, errors: { ...context, ...(parsed.ok ? {} : parsed.errors) } };
 }
 
+const isBlank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
 function toFieldError(issue: z.core.$ZodIssue): FieldError {
   switch (issue.code) {
     case 'too_small':
@@ -59,7 +62,8 @@ function toFieldError(issue: z.core.$ZodIssue): FieldError {
     case 'too_big':
       return 'tooLong';
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null ? 'required' : 'invalid';
+    case 'invalid_value':
+      return isBlank(issue.input) ? 'required' : 'invalid';
     case 'invalid_format':
       return issue.format === 'url' ? 'url' : 'invalid';
     case 'custom':

@@ -54,6 +54,12 @@ const financingOf = (v: ProposalInput) =>
 
 export function proposeProject(p: Portfolio, actor: Actor, v: ProposalInput, id: string, now: Date): Mutation<Project> {
   assertMay(actor, 'project.propose');
+  if (v.initiativeId) {
+    // A stale form, or a press sent again, must not make a second project of one initiative.
+    const initiative = p.initiatives.find((i) => i.id === v.initiativeId && i.networkId === actor.networkId);
+    if (!initiative) throw new DomainError('INITIATIVE.NOT_FOUND', { initiativeId: v.initiativeId });
+    if (initiative.status !== 'open' || initiative.projectId) throw new DomainError('INITIATIVE.ALREADY_PROPOSED', { initiativeId: v.initiativeId });
+  }
   const at = now.toISOString();
   const project: Project = {
     id,

@@ -469,6 +469,7 @@ export const en: Messages = {
     'CARD.STALE': 'This card is out of date. Please ask for a new one.',
     'PROJECT.TRANSITION_NOT_ALLOWED': 'That status change is not possible for the project as it stands.',
     'INITIATIVE.NOT_FOUND': 'That initiative does not exist (any more).',
+    'INITIATIVE.ALREADY_PROPOSED': 'That initiative has already been proposed as a project; look the project up instead.',
     'PERSON.NOT_FOUND': 'That person is not in the network.',
     'ACCESS.DENIED': 'You do not have access to that.',
     'ACCESS.NO_IDENTITY': 'I cannot see who you are. Please use Flokk from Teams with your work account.',

@@ -6,8 +6,45 @@ import { nn } from './nn';
 export type { Messages };
 const CATALOGUES: Record<Locale, Messages> = { nb, nn, en };
 
-export function messages(locale: Locale): Messages {
-  return CATALOGUES[locale];
+/** What a network calls its programme board, in the definite form a sentence uses: «programstyret», «styringsgruppa». */
+export const DEFAULT_BOARD_WORD = 'programstyret';
+
+const BOARD = /\{styret\}/g;
+const BOARD_CAPITALISED = /\{Styret\}/g;
+const built = new Map<string, Messages>();
+const HIDDEN_BRACE = '\uE000';
+
+/**
+ * A language's sentences for one network. The Norwegian catalogues write the programme board as
+ * «{styret}» (and «{Styret}» at the start of a sentence), so every sentence uses the network's
+ * own word for it (`boardWordOf`): DigiTrøndelag's «programstyret», Digi Vestland's «styringsgruppa».
+ */
+export function messages(locale: Locale, board: string = DEFAULT_BOARD_WORD): Messages {
+  const key = `${locale}\u0000${board}`;
+  let found = built.get(key);
+  if (!found) {
+    const capitalised = board.charAt(0).toLocaleUpperCase('nb') + board.slice(1);
+    const fill = (s: string) => s.replace(BOARD, board).replace(BOARD_CAPITALISED, capitalised);
+    found = withWords(CATALOGUES[locale], fill) as Messages;
+    built.set(key, found);
+  }
+  return found;
+}
+
+/** The catalogue with every sentence, and every sentence a function returns, passed through `fill`. */
+function withWords(value: unknown, fill: (s: string) => string): unknown {
+  if (typeof value === 'string') return fill(value);
+  if (typeof value === 'function') {
+    // An argument (a title, a name) is the user's text and keeps its braces.
+    const f = value as (...args: unknown[]) => unknown;
+    const hide = (a: unknown) => (typeof a === 'string' ? a.replaceAll('{', HIDDEN_BRACE) : a);
+    const show = (r: unknown): unknown => (typeof r === 'string' ? r.replaceAll(HIDDEN_BRACE, '{') : Array.isArray(r) ? r.map(show) : r);
+    const filled = (...args: unknown[]) => show(withWords(f(...args.map(hide)), fill));
+    return Object.defineProperty(filled, 'length', { value: f.length });
+  }
+  if (Array.isArray(value)) return value.map((v) => withWords(v, fill));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withWords(v, fill)]));
+  return value;
 }
 
 /**

@@ -1,20 +1,26 @@
 import type { AdaptiveCard } from '../cards/card';
 import { renderRegistrationCard } from '../cards/registration.card';
-import type { Config } from '../config';
 import { isDomainError } from '../domain/errors';
 import type { Permission } from '../domain/people';
 import { organisationsOf } from '../domain/portfolio-queries';
-import { messages } from '../i18n';
+import { boardWordOf } from '../domain/body-terms';
+import { chooseLocale, messages } from '../i18n';
 import type { Logger } from '../log';
-import type { Activity } from './activity';
+import { networkOf, type Activity } from './activity';
 import { createTurn, localeOf, type TurnServices } from './turn';
 
 /**
  * What a user is told when a turn does not go as asked: one clear sentence in their language
  * (the log gets the code, or the whole unexpected error), or the card that asks who they represent.
  */
-export function createSentences(deps: TurnServices & { log: Logger; config: Pick<Config, 'defaultLocale'> }) {
-  const t = (activity: Activity) => messages(localeOf(activity, deps.config));
+export function createSentences(deps: TurnServices & { log: Logger }) {
+  /** The user's language, else their network's; the network's word for its programme board. */
+  const t = (activity: Activity) => {
+    const p = deps.store.read();
+    const network = networkOf(p, activity, deps.config);
+    if (!network) return messages(localeOf(activity, deps.config));
+    return messages(chooseLocale(activity.locale, network.locale ?? deps.config.defaultLocale), boardWordOf(p, network.id));
+  };
 
   /** The user's sentence for an error. */
   const describe = (activity: Activity, error: unknown): string => {

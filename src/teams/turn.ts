@@ -1,3 +1,4 @@
+import { boardWordOf } from '../domain/body-terms';
 import type { Config } from '../config';
 import { DomainError } from '../domain/errors';
 import type { PortfolioLookup } from '../domain/lookup';
@@ -31,8 +32,11 @@ export interface Turn {
   /** The activity, kept so a handler that finishes after its turn (see the time budget in app.ts) can still read it. */
   readonly activity: Activity;
   readonly network: Network;
+  /** The asker's language, for what only they see. */
   readonly locale: Locale;
   readonly t: Messages;
+  /** The network's language, for what everyone sees: shared cards, announcements (README, "Every card, in all three languages"). */
+  readonly shared: Messages;
   /** The portfolio as the turn began. */
   readonly portfolio: Portfolio;
   readonly conversation: { kind: ConversationKind; ref: ConversationRef };
@@ -91,7 +95,8 @@ export function createTurn(services: TurnServices, activity: Activity, roster: (
     activity,
     network,
     locale,
-    t: messages(locale),
+    t: messages(locale, boardWordOf(portfolio, network.id)),
+    shared: messages(network.locale, boardWordOf(portfolio, network.id)),
     portfolio,
     conversation: { kind: conversationKindOf(activity), ref: conversationRefOf(activity) },
     read: () => store.read(),

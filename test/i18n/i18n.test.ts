@@ -1,4 +1,6 @@
 import { chooseLocale, formatNumber, messages } from '../../src/i18n';
+import { boardWordOf } from '../../src/domain/body-terms';
+import { demoPortfolio } from '../../src/flokk';
 
 describe('chooseLocale', () => {
   it.each([
@@ -92,5 +94,35 @@ describe('message catalogues', () => {
     }
     expect(nb.portfolio.count(1)).toBe('1 prosjekt');
     expect(en.portfolio.count(1)).toBe('1 project');
+  });
+});
+
+describe("the network's word for its programme board", () => {
+  const p = demoPortfolio();
+
+  it('comes from the board’s own name', () => {
+    expect(boardWordOf(p, 'digitrondelag')).toBe('programstyret');
+    expect(boardWordOf(p, 'digi-vestland')).toBe('styringsgruppa');
+    const renamed = { ...p, bodies: p.bodies.map((b) => (b.id === 'ps-digitrondelag' ? { ...b, name: 'DigiTrøndelags programstyre' } : b)) };
+    expect(boardWordOf(renamed, 'digitrondelag')).toBe('DigiTrøndelags programstyre');
+    expect(boardWordOf(p, 'no-such-network')).toBeUndefined();
+  });
+
+  it('is in every sentence that names the board, at the start of a sentence capitalised', () => {
+    const nn = messages('nn', 'styringsgruppa');
+    expect(nn.lifecycle.submit).toBe('Send til styringsgruppa');
+    expect(nn.denied['poll.open']).toBe('Berre sekretariatet og leiaren av styringsgruppa kan starte ei avstemming.');
+    expect(nn.fieldErrors.quorumBelowBody).toMatch(/^Styringsgruppa er vedtaksfør/);
+    expect(messages('nb', 'programstyret').lifecycle.submit).toBe('Send til programstyret');
+    expect(messages('nb').roles.names.board_leader).toBe('Leder av programstyret');
+  });
+
+  it.each(['nb', 'nn', 'en'] as const)('leaves no placeholder in %s', (locale) => {
+    const left = strings(messages(locale, 'styringsgruppa')).filter(([, text]) => /\{styret\}|\{Styret\}/i.test(text));
+    expect(left).toEqual([]);
+  });
+
+  it("leaves the user's own text alone", () => {
+    expect(messages('nb', 'styringsgruppa').lookup.notFound('{styret}')).toContain('«{styret}»');
   });
 });

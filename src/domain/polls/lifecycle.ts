@@ -110,6 +110,17 @@ export function outcomeOf(p: Portfolio, poll: Poll): PollOutcome {
   }
 }
 
+/**
+ * Silence is consent only once everyone has had until the deadline to object: a consent poll
+ * closed before its deadline, with voters who have not answered, is not consented to, and goes
+ * to the leader as an objection would.
+ */
+function consentNotYetGiven(p: Portfolio, poll: Poll, now: Date): boolean {
+  if (poll.kind !== 'consent' || now.getTime() >= Date.parse(poll.deadline)) return false;
+  const { participation } = tally(p, poll, false);
+  return participation.voted < participation.eligible;
+}
+
 const mayManage = (actor: Actor, poll: Poll) => may(actor, 'poll.manage') || poll.createdBy === actor.personId;
 
 function managed(p: Portfolio, actor: Actor, pollId: string): Poll {
@@ -144,7 +155,7 @@ export function closePoll(
   if (!poll) throw new DomainError('POLL.NOT_FOUND');
   if (poll.status !== 'open') throw new DomainError('POLL.CLOSED');
   if (by === 'deadline' && now.getTime() < Date.parse(poll.deadline)) throw new Error(`poll ${poll.id} is not due for closing`);
-  const outcome = outcomeOf(p, poll);
+  const outcome = consentNotYetGiven(p, poll, now) ? ({ result: 'objected' } as const) : outcomeOf(p, poll);
   const closed: Poll = { ...poll, closedAt: now.toISOString() };
   const automatic = outcome.result in AUTOMATIC ? AUTOMATIC[outcome.result as keyof typeof AUTOMATIC] : undefined;
   if (!poll.bodyId || !automatic) {

@@ -13,8 +13,8 @@ export async function decisionLead(turn: Turn, data: DataFor<'decision.lead'>): 
   const actor = turn.may('decision.lead');
   const choice = data.choice === 'option' ? { optionId: data.optionId ?? '' } : data.choice;
   const { decision } = await turn.update((p) => leaderDecides(p, actor, data.pollId, choice, data.statement, { decisionId: turn.newId('decision') }, turn.now()));
-  const card = renderDecisionCard(turn.read(), decision, turn.locale);
-  return show(card, { kind: 'refreshPoll', pollId: data.pollId }, { kind: 'replaceShared', card });
+  const p = turn.read();
+  return show(renderDecisionCard(p, decision, turn.locale), { kind: 'refreshPoll', pollId: data.pollId }, { kind: 'replaceShared', card: renderDecisionCard(p, decision, turn.network.locale) });
 }
 
 export async function decisionShow(turn: Turn, data: DataFor<'decision.show'>): Promise<Reply> {

@@ -1,5 +1,6 @@
 import type { DataFor } from '../../cards/actions';
 import { renderProposalForm } from '../../cards/proposal.card';
+import { DomainError } from '../../domain/errors';
 import { initiativeIn } from '../../domain/initiatives';
 import { show, type Reply } from '../reply';
 import type { Turn } from '../turn';
@@ -8,6 +9,7 @@ import type { Turn } from '../turn';
 export async function initiativePropose(turn: Turn, data: DataFor<'initiative.propose'>): Promise<Reply> {
   const actor = turn.may('project.propose');
   const i = initiativeIn(turn.portfolio, turn.network.id, data.initiativeId);
+  if (i.status !== 'open' || i.projectId) throw new DomainError('INITIATIVE.ALREADY_PROPOSED', { initiativeId: i.id });
   const values = {
     title: i.title,
     summary: i.description,

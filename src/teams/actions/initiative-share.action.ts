@@ -18,6 +18,6 @@ export async function initiativeShare(turn: Turn, data: DataFor<'initiative.shar
   return show(
     renderInitiativeCard(p, initiative, locale, { personal: { viewer: actor }, similar, sharedByName: actor.name, viewerOrganisationId: actor.organisationId, viewerPersonId: actor.personId }),
     { kind: 'replaceShared', card: renderInitiativeCard(p, initiative, network.locale, { similar, sharedByName: actor.name }) },
-    { kind: 'announce', networkId: network.id, card: renderInitiativeCard(p, initiative, network.locale), text: turn.t.initiative.announced(plain(actor.name)) },
+    { kind: 'announce', networkId: network.id, card: renderInitiativeCard(p, initiative, network.locale), text: turn.shared.initiative.announced(plain(actor.name)) },
   );
 }

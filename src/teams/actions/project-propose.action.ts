@@ -16,6 +16,6 @@ export async function projectPropose(turn: Turn, data: DataFor<'project.propose'
   return show(
     renderProjectCard(p, project, turn.locale, personalView(actor)),
     { kind: 'replaceShared', card: renderProjectCard(p, project, turn.network.locale) },
-    { kind: 'announce', networkId: turn.network.id, card: renderProjectCard(p, project, turn.network.locale), text: turn.t.proposal.announced(plain(actor.name)) },
+    { kind: 'announce', networkId: turn.network.id, card: renderProjectCard(p, project, turn.network.locale), text: turn.shared.proposal.announced(plain(actor.name)) },
   );
 }

@@ -13,6 +13,6 @@ export async function projectTransition(turn: Turn, data: DataFor<'project.trans
   return show(
     renderProjectCard(p, project, turn.locale, personalView(actor)),
     { kind: 'replaceShared', card: renderProjectCard(p, project, turn.network.locale) },
-    { kind: 'announce', networkId: turn.network.id, card: renderProjectCard(p, project, turn.network.locale), text: turn.t.announce.statusChanged(plain(actor.name)) },
+    { kind: 'announce', networkId: turn.network.id, card: renderProjectCard(p, project, turn.network.locale), text: turn.shared.announce.statusChanged(plain(actor.name)) },
   );
 }

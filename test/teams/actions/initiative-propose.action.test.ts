@@ -63,11 +63,7 @@ describe('initiative.propose', () => {
     await refused(press(turnAs(HANNE).turn, VERB.initiativePropose, { initiativeId: 'i-vl-heimeoppfolging-bergen' }), 'INITIATIVE.NOT_FOUND');
   });
 
-  // BUG (src/teams/actions/initiative-propose.action.ts): the card offers the button only while
-  // the initiative is open, but the handler does not check; a stale card (or a re-sent press)
-  // gets the form for an initiative already proposed, and submitting it makes a second project
-  // and re-links the initiative to it. Remove `.failing` once fixed.
-  it.failing('refuses to propose an initiative that is already a project', async () => {
+  it('refuses to propose an initiative that is already a project', async () => {
     await expect(press(turnAs(HANNE).turn, VERB.initiativePropose, { initiativeId: 'i-digibarnevern' })).rejects.toBeInstanceOf(DomainError);
   });
 });

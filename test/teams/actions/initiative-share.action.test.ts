@@ -95,10 +95,7 @@ describe('initiative.share', () => {
     expect(announced).toContain(`${messages('nn').initiative.level}: ${messages('nn').initiative.levels.regional}`);
   });
 
-  // BUG (src/teams/actions/initiative-share.action.ts, the announce effect): the card is in the
-  // network's language but its text is in the sender's (`turn.t`), so Digi Vestland's channel
-  // gets an English line above a nynorsk card. Remove `.failing` once fixed.
-  it.failing('announces with a text in the network’s language too', async () => {
+  it('announces with a text in the network’s language too', async () => {
     const { turn } = turnAs(VESTLAND_SECRETARIAT, { networkId: VESTLAND, locale: 'en', now: NOW });
     const reply = await press(turn, VERB.initiativeShare, { ...FORM, sourceOrganisationId: 'kommune-4601' });
     expect(effect(reply, 'announce').text).toBe(messages('nn').initiative.announced('Solveig Dømesen'));

@@ -136,19 +136,13 @@ describe('project.propose', () => {
     expect(textOf(effect(reply, 'announce').card)).toContain(`${messages('nn').project.status}: ${messages('nn').labels.status.proposed}`);
   });
 
-  // BUG (src/teams/actions/project-propose.action.ts, the announce effect): the text above the
-  // announced card is in the sender's language (`turn.t`), the card in the network's. Remove
-  // `.failing` once fixed.
-  it.failing('announces with a text in the network’s language too', async () => {
+  it('announces with a text in the network’s language too', async () => {
     const { turn } = turnAs(VESTLAND_SECRETARIAT, { networkId: VESTLAND, locale: 'en', now: NOW });
     const reply = await press(turn, VERB.projectPropose, { ...FORM, ownerOrganisationId: 'kommune-4601', participantOrganisationIds: '', projectLeadId: '' });
     expect(effect(reply, 'announce').text).toBe(messages('nn').proposal.announced('Solveig Dømesen'));
   });
 
-  // BUG (src/domain/projects.ts validateProposal, reached from this handler): the initiativeId a
-  // form carries is not checked; one of another network (or none at all) is stored on the new
-  // project, which then points at an initiative its network cannot see. Remove `.failing` once fixed.
-  it.failing('does not link a proposal to an initiative of another network', async () => {
+  it('does not link a proposal to an initiative of another network', async () => {
     const { turn, store } = turnAs(NILS, { now: NOW });
     await press(turn, VERB.projectPropose, { ...FORM, initiativeId: 'i-vl-heimeoppfolging-bergen' }).catch(() => undefined);
     // Refusing the form, or saving the project without the link, would both do.

@@ -106,11 +106,7 @@ describe('project.report', () => {
     expect(store.read()).toBe(before);
   });
 
-  // BUG (src/domain/forms.ts, toFieldError): zod 4 issues carry no `input` unless asked for, and a
-  // missing enum value is an 'invalid_value' issue, so a required choice left empty (a RAG level
-  // here; also a proposal's horizon, an initiative's level) says «Ugyldig verdi.» instead of
-  // «Må fylles ut.». Remove `.failing` once fixed.
-  it.failing('says a missing level must be filled in', async () => {
+  it('says a missing level must be filled in', async () => {
     const { quality: _left, ...incomplete } = REPORT;
     const card = cardOf(await press(turnAs(HANNE, { now: NOW }).turn, VERB.projectReport, { projectId: 'p-barnevern', ...incomplete }));
     expect(textOf(card)).toContain('Må fylles ut.');

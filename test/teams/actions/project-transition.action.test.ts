@@ -112,9 +112,7 @@ describe('project.transition', () => {
     expect(textOf(effect(reply, 'announce').card)).toContain(`${messages('nn').project.status}: ${messages('nn').labels.status.withdrawn}`);
   });
 
-  // BUG (src/teams/actions/project-transition.action.ts, the announce effect): the text is in the
-  // sender's language (`turn.t`), the card in the network's. Remove `.failing` once fixed.
-  it.failing('announces with a text in the network’s language too', async () => {
+  it('announces with a text in the network’s language too', async () => {
     const { turn } = turnAs(VESTLAND_SECRETARIAT, { networkId: VESTLAND, locale: 'en', now: NOW });
     const reply = await press(turn, VERB.projectTransition, { projectId: 'p-vl-barnevern', transition: 'withdraw' });
     expect(effect(reply, 'announce').text).toBe(messages('nn').announce.statusChanged('Solveig Dømesen'));
