@@ -11,6 +11,7 @@ import { personalView, renderProjectCard } from '../src/cards/project.card';
 import { renderProposalForm } from '../src/cards/proposal.card';
 import { renderRegistrationCard } from '../src/cards/registration.card';
 import { renderRolesCard } from '../src/cards/roles.card';
+import { renderAreasCard } from '../src/cards/areas.card';
 import { renderProjectSearchResult } from '../src/cards/search.card';
 import { renderStatusReportForm } from '../src/cards/status-report.card';
 import { actorFor, type Actor } from '../src/domain/people';
@@ -157,6 +158,7 @@ export function cardSamples(locale: Locale, demo: Portfolio = demoPortfolio()): 
     { name: 'download', caption: 'A download (minutes)', card: renderDownloadCard(locale, 'referat-digitrondelag-2026.md', 'https://flokk.example/exports/abc123') },
     { name: 'registration', caption: 'First-time registration', card: renderRegistrationCard(demo.organisations.filter((o) => o.networkId === network.id), locale) },
     { name: 'roles', caption: 'Roles (secretariat)', card: renderRolesCard(demo, network, locale, 'person-per-testmo') },
+    { name: 'areas', caption: 'The network’s areas (secretariat)', card: renderAreasCard(network, locale) },
     { name: 'bodies', caption: 'Bodies (secretariat)', card: renderBodiesCard(demo, network, now, locale, { canManage: true, selectedBodyId: 'ps-digitrondelag' }) },
     ...(pending[1] ? [{ name: 'membership-request', caption: 'A membership request', card: renderMembershipRequestCard(demo, pending[1], pending[1].organisationId ?? 'kommune-5001', locale) }] : []),
     { name: 'membership-requests', caption: 'Membership requests', card: renderMembershipRequestList(demo, pending, locale) },

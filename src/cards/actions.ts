@@ -27,6 +27,8 @@ export const VERB = {
   projectReport: 'project.report',
   rolesShow: 'roles.show',
   rolesSet: 'roles.set',
+  areasShow: 'areas.show',
+  areasSet: 'areas.set',
   pollOpen: 'poll.open',
   pollVote: 'poll.vote',
   pollRefresh: 'poll.refresh',
@@ -92,6 +94,9 @@ export const ActionData = z.discriminatedUnion('verb', [
   form(VERB.projectReport, { projectId: Id }),
   z.object({ verb: z.literal(VERB.rolesShow), personId: z.string().max(100).default('') }),
   z.object({ verb: z.literal(VERB.rolesSet), personId: z.string().max(100).default(''), roles: z.string().max(500).default('') }),
+  z.object({ verb: z.literal(VERB.areasShow) }),
+  // The list comes from the card's text field, one area per line.
+  z.object({ verb: z.literal(VERB.areasSet), areas: z.string().max(10_000).default('') }),
   form(VERB.pollOpen, {}),
   z.object({
     verb: z.literal(VERB.pollVote),

@@ -1,3 +1,4 @@
+import { areaValues, OTHER_AREA } from '../domain/areas';
 import type { FieldError, FieldErrors } from '../domain/forms';
 import type { Messages } from '../i18n';
 
@@ -71,6 +72,18 @@ export function choiceInput(
       ...(o.required ? { errorMessage: t.fieldErrors.required } : {}),
     },
     ...fieldError(t, errors, id),
+  ];
+}
+
+/**
+ * The area: the network's own list and «annet …», with a text field for «annet». Adaptive Cards
+ * cannot show a field only once a choice is made, so the text field is always there, saying when it counts.
+ */
+export function areaInputs(t: Messages, areas: readonly string[], values: Values, errors: FieldErrors): unknown[] {
+  const shown = areaValues(areas, values);
+  return [
+    ...choiceInput(t, 'area', t.project.area, [...areas.map((a) => [a, a] as const), [OTHER_AREA, t.form.otherArea] as const], shown, errors, { required: true }),
+    ...textInput(t, 'areaOther', t.form.otherAreaText, shown, errors, { maxLength: 100 }),
   ];
 }
 

@@ -8,7 +8,7 @@ import { messages } from '../i18n';
 import { VERB, execute } from './actions';
 import { badge, card, facts, heading, paragraph, subheading, type AdaptiveCard } from './card';
 import { linkTarget, plain } from './escape';
-import { choiceInput, formErrorsBanner, textInput, type Values } from './form';
+import { areaInputs, choiceInput, formErrorsBanner, textInput, type Values } from './form';
 
 export function renderInitiativeForm(p: Portfolio, network: Network, values: Values, errors: FieldErrors, locale: Locale): AdaptiveCard {
   const t = messages(locale, boardWordOf(p, network.id));
@@ -23,7 +23,7 @@ export function renderInitiativeForm(p: Portfolio, network: Network, values: Val
       ...choiceInput(t, 'level', t.initiative.level, InitiativeLevel.options.map((l) => [l, t.initiative.levels[l]] as const), values, errors, { required: true }),
       ...choiceInput(t, 'sourceOrganisationId', t.initiative.source, orgs.map((o) => [o.id, o.name] as const), values, errors, { filtered: true }),
       ...textInput(t, 'sourceName', t.initiative.sourceName, values, errors, { maxLength: 200 }),
-      ...choiceInput(t, 'area', t.project.area, network.areas.map((a) => [a, a] as const), values, errors, { required: true }),
+      ...areaInputs(t, network.areas, values, errors),
       ...choiceInput(t, 'horizon', t.project.horizon, Horizon.options.map((h) => [h, t.labels.horizon[h]] as const), values, errors),
       ...textInput(t, 'link', t.initiative.link, values, errors, { maxLength: 2000, placeholder: 'https://' }),
       ...textInput(t, 'tags', t.initiative.tags, values, errors, { maxLength: 500 }),

@@ -4,7 +4,7 @@ import { FinancingSource, Horizon, type Locale, type Network, type Portfolio } f
 import { messages } from '../i18n';
 import { VERB } from './actions';
 import { card, heading, paragraph, subheading, type AdaptiveCard } from './card';
-import { choiceInput, dateInput, fieldError, formErrorsBanner, numberInput, textInput, type Values } from './form';
+import { areaInputs, choiceInput, dateInput, fieldError, formErrorsBanner, numberInput, textInput, type Values } from './form';
 
 /** The project proposal form; `values` refills it after a rejected submit or from an initiative. */
 export function renderProposalForm(p: Portfolio, network: Network, values: Values, errors: FieldErrors, locale: Locale): AdaptiveCard {
@@ -27,7 +27,7 @@ export function renderProposalForm(p: Portfolio, network: Network, values: Value
       ...choiceInput(t, 'ownerOrganisationId', t.proposal.owner, orgs, values, errors, { required: true, filtered: true }),
       ...choiceInput(t, 'projectLeadId', t.proposal.lead, people, values, errors, { filtered: true }),
       ...choiceInput(t, 'participantOrganisationIds', t.proposal.participants, orgs, values, errors, { multiSelect: true }),
-      ...choiceInput(t, 'area', t.project.area, network.areas.map((a) => [a, a] as const), values, errors, { required: true }),
+      ...areaInputs(t, network.areas, values, errors),
       ...choiceInput(t, 'horizon', t.project.horizon, Horizon.options.map((h) => [h, t.labels.horizon[h]] as const), values, errors, { required: true }),
       ...textInput(t, 'mandate', t.proposal.mandate, values, errors, { multiline: true, maxLength: 8000 }),
       ...numberInput(t, 'budgetNok', t.proposal.budget, values, errors),

@@ -39,7 +39,10 @@ export function renderRolesCard(p: Portfolio, network: Network, locale: Locale, 
       },
       { type: 'TextBlock', text: t.roles.boardNote, isSubtle: true, wrap: true },
     ],
-    [{ type: 'Action.Execute', title: t.roles.save, verb: VERB.rolesSet, data: {}, style: 'positive' }],
+    [
+      { type: 'Action.Execute', title: t.roles.save, verb: VERB.rolesSet, data: {}, style: 'positive' },
+      { type: 'Action.Execute', title: t.areas.edit, verb: VERB.areasShow, data: {} },
+    ],
     t.roles.title,
   );
 }

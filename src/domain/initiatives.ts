@@ -1,3 +1,4 @@
+import { withChosenArea } from './areas';
 import { z } from 'zod/v4';
 import { DomainError } from './errors';
 import { isDuplicateTitle, optionalText, parseForm, requiredText, withContext, type FieldErrors, type FormResult } from './forms';
@@ -25,11 +26,12 @@ export type InitiativeInput = z.infer<typeof InitiativeForm>;
 
 /** Parses the form and checks it against the network: its areas and its organisations. */
 export function validateInitiative(p: Portfolio, networkId: string, data: Record<string, unknown>): FormResult<InitiativeInput> {
+  return withChosenArea(p, networkId, data, (d) => validateListedInitiative(p, networkId, d));
+}
+
+function validateListedInitiative(p: Portfolio, networkId: string, data: Record<string, unknown>): FormResult<InitiativeInput> {
   const parsed = parseForm(InitiativeForm, data);
-  const network = p.networks.find((n) => n.id === networkId);
   const context: FieldErrors = {};
-  const area = typeof data.area === 'string' ? data.area.trim() : '';
-  if (area && !network?.areas.includes(area)) context.area = 'unknownArea';
   const source = typeof data.sourceOrganisationId === 'string' ? data.sourceOrganisationId.trim() : '';
   if (source && !p.organisations.some((o) => o.id === source)) context.sourceOrganisationId = 'notMember';
   const titles = p.initiatives.filter((i) => i.networkId === networkId).map((i) => i.title);

@@ -69,6 +69,7 @@ export type Permission =
   | 'roles.manage'
   | 'membership.confirm'
   | 'bodies.manage'
+  | 'areas.manage'
   | 'channel.announce'
   | 'poll.open'
   | 'poll.manage'
@@ -92,6 +93,7 @@ export function may(actor: Actor, permission: Permission, project?: Project): bo
     case 'roles.manage':
     case 'membership.confirm':
     case 'bodies.manage':
+    case 'areas.manage':
     case 'audit.read':
     case 'channel.announce':
       return has(actor, ...SECRETARIAT);

@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { withChosenArea } from './areas';
 import { DomainError } from './errors';
 import { idList, isDuplicateTitle, optionalDate, optionalText, parseForm, requiredText, wholeNok, withContext, type FieldErrors, type FormResult } from './forms';
 import type { Mutation } from './mutation';
@@ -26,6 +27,10 @@ export const ProposalForm = z.object({
 export type ProposalInput = z.infer<typeof ProposalForm> & Partial<Record<`financing_${FinancingSource}`, number | undefined>>;
 
 export function validateProposal(p: Portfolio, networkId: string, data: Record<string, unknown>): FormResult<ProposalInput> {
+  return withChosenArea(p, networkId, data, (d) => validateListedProposal(p, networkId, d));
+}
+
+function validateListedProposal(p: Portfolio, networkId: string, data: Record<string, unknown>): FormResult<ProposalInput> {
   const parsed = parseForm(ProposalForm, data) as FormResult<ProposalInput>;
   const raw = (k: string) => (typeof data[k] === 'string' ? (data[k] as string).trim() : '');
   const context: FieldErrors = {};
@@ -33,7 +38,6 @@ export function validateProposal(p: Portfolio, networkId: string, data: Record<s
   if (raw('ownerOrganisationId') && !member(raw('ownerOrganisationId'))) context.ownerOrganisationId = 'notMember';
   const participants = raw('participantOrganisationIds').split(',').map((s) => s.trim()).filter(Boolean);
   if (!participants.every(member)) context.participantOrganisationIds = 'notMember';
-  if (raw('area') && !p.networks.find((n) => n.id === networkId)?.areas.includes(raw('area'))) context.area = 'unknownArea';
   if (raw('projectLeadId') && !p.people.some((x) => x.id === raw('projectLeadId') && x.networkId === networkId)) context.projectLeadId = 'invalid';
   if (raw('startDate') && raw('endDate') && raw('endDate') <= raw('startDate')) context.endDate = 'endBeforeStart';
   const titles = p.projects.filter((x) => x.networkId === networkId).map((x) => x.title);

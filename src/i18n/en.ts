@@ -135,6 +135,7 @@ export const en: Messages = {
     'audit.read': 'Only the secretariat can read the audit log.',
     'membership.confirm': 'Only the secretariat can confirm who represents a member organisation.',
     'bodies.manage': 'Only the secretariat can change who sits on the programme board and the network’s other bodies.',
+    'areas.manage': 'Only the secretariat can change the network’s areas.',
   },
   fieldErrors: {
     required: 'Required.',
@@ -165,6 +166,18 @@ export const en: Messages = {
   form: {
     fixErrors: 'Please fix the following before sending:',
     choose: 'Choose …',
+    otherArea: 'Other …',
+    otherAreaText: 'Other area (type it when you choose «Other»)',
+  },
+  areas: {
+    title: 'The network’s areas',
+    intro: 'The areas the proposal and initiative forms offer, one per line. Projects keep the area they have, even if it is removed here. «Other» always lets people type their own.',
+    label: 'Areas (one per line)',
+    save: 'Save the areas',
+    edit: 'Change the areas',
+    saved: (areas) => `The areas are saved: ${areas}.`,
+    tooMany: 'At most 50 areas.',
+    tooLong: 'An area can be at most 100 characters.',
   },
   registration: {
     title: 'Which organisation do you represent?',

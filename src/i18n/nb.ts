@@ -142,6 +142,7 @@ export const nb = {
     'audit.read': 'Bare sekretariatet kan lese revisjonsloggen.',
     'membership.confirm': 'Bare sekretariatet kan godkjenne hvem som representerer en medlemsorganisasjon.',
     'bodies.manage': 'Bare sekretariatet kan endre hvem som sitter i {styret} og nettverkets andre organer.',
+    'areas.manage': 'Bare sekretariatet kan endre nettverkets områder.',
   } as Record<Permission, string>,
   fieldErrors: {
     required: 'Må fylles ut.',
@@ -172,6 +173,18 @@ export const nb = {
   form: {
     fixErrors: 'Noe må rettes før skjemaet kan sendes:',
     choose: 'Velg …',
+    otherArea: 'Annet …',
+    otherAreaText: 'Annet område (skriv det når du velger «Annet»)',
+  },
+  areas: {
+    title: 'Nettverkets områder',
+    intro: 'Områdene forslags- og initiativskjemaene tilbyr, ett per linje. Prosjekter beholder området de har, også om det tas bort her. «Annet» lar alltid folk skrive et eget.',
+    label: 'Områder (ett per linje)',
+    save: 'Lagre områdene',
+    edit: 'Endre områdene',
+    saved: (areas: string) => `Områdene er lagret: ${areas}.`,
+    tooMany: 'Høyst 50 områder.',
+    tooLong: 'Et område kan være høyst 100 tegn.',
   },
   registration: {
     title: 'Hvilken organisasjon representerer du?',

@@ -135,6 +135,7 @@ export const nn: Messages = {
     'audit.read': 'Berre sekretariatet kan lese revisjonsloggen.',
     'membership.confirm': 'Berre sekretariatet kan godkjenne kven som representerer ein medlemsorganisasjon.',
     'bodies.manage': 'Berre sekretariatet kan endre kven som sit i {styret} og dei andre organa i nettverket.',
+    'areas.manage': 'Berre sekretariatet kan endre områda i nettverket.',
   },
   fieldErrors: {
     required: 'Må fyllast ut.',
@@ -165,6 +166,18 @@ export const nn: Messages = {
   form: {
     fixErrors: 'Noko må rettast før skjemaet kan sendast:',
     choose: 'Vel …',
+    otherArea: 'Anna …',
+    otherAreaText: 'Anna område (skriv det når du vel «Anna»)',
+  },
+  areas: {
+    title: 'Områda i nettverket',
+    intro: 'Områda som forslags- og initiativskjemaa tilbyr, eitt per linje. Prosjekt held på området dei har, også om det vert teke bort her. «Anna» lèt alltid folk skrive eit eige.',
+    label: 'Område (eitt per linje)',
+    save: 'Lagre områda',
+    edit: 'Endre områda',
+    saved: (areas) => `Områda er lagra: ${areas}.`,
+    tooMany: 'Høgst 50 område.',
+    tooLong: 'Eit område kan vere høgst 100 teikn.',
   },
   registration: {
     title: 'Kva organisasjon representerer du?',
@@ -314,7 +327,7 @@ export const nn: Messages = {
     formTitle: 'Ny avstemming',
     formIntro: (body) => `${body} søkjer konsensus. Vert det ikkje konsensus innan fristen, avgjer leiaren.`,
     board: '{Styret}',
-    notEligible: (body) => `Du kan ikkje røysta her: berre medlemmene av ${body} røystar.`,
+    notEligible: (body) => `Du kan ikkje røyste her: berre medlemmene av ${body} røyster.`,
     kind: 'Type',
     kinds: { consensus: 'Konsensus (samd / avstår / usamd / blokkerer)', consent: 'Stilltiande samtykke (inga innvending = godkjent)', choice: 'Val mellom alternativ' },
     kindShort: { consensus: 'Konsensus', consent: 'Stilltiande samtykke', choice: 'Val' },

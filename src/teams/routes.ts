@@ -18,6 +18,7 @@ import { projectPropose } from './actions/project-propose.action';
 import { projectReport, projectReportForm } from './actions/project-report.action';
 import { projectShow } from './actions/project-show.action';
 import { projectTransition } from './actions/project-transition.action';
+import { areasSet, areasShow } from './actions/areas.action';
 import { rolesSet, rolesShow } from './actions/roles.action';
 import { announceHere } from './commands/announce-here.command';
 import { auditLog } from './commands/audit.command';
@@ -224,6 +225,8 @@ export const VERBS = {
   [VERB.projectReport]: verb({ input: dataSchemaOf(VERB.projectReport), access: needsOn('project.report'), handler: projectReport }),
   [VERB.rolesShow]: verb({ input: dataSchemaOf(VERB.rolesShow), access: needs('roles.manage'), handler: rolesShow }),
   [VERB.rolesSet]: verb({ input: dataSchemaOf(VERB.rolesSet), access: needs('roles.manage'), handler: rolesSet }),
+  [VERB.areasShow]: verb({ input: dataSchemaOf(VERB.areasShow), access: needs('areas.manage'), handler: areasShow }),
+  [VERB.areasSet]: verb({ input: dataSchemaOf(VERB.areasSet), access: needs('areas.manage'), handler: areasSet }),
   [VERB.pollOpen]: verb({ input: dataSchemaOf(VERB.pollOpen), access: needs('poll.open'), handler: pollOpen }),
   /** Eligibility is the poll's: the domain refuses a vote from someone who may not vote. */
   [VERB.pollVote]: verb({ input: dataSchemaOf(VERB.pollVote), access: registered, handler: pollVote }),

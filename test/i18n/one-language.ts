@@ -11,7 +11,7 @@ import { messages } from '../../src/i18n';
 
 /** Words that occur in one of the languages and in neither of the others' catalogues. */
 const ONLY_IN: Record<Locale, readonly string[]> = {
-  nb: ['ikke', 'hvem', 'hva', 'hvordan', 'jeg', 'avstemning', 'avstemningen', 'lederen', 'avgjør', 'avgjørelse', 'stemme', 'stemmer', 'stemt', 'ennå', 'enig', 'uenig', 'fra', 'noen', 'bare', 'også'],
+  nb: ['ikke', 'hvem', 'hva', 'hvordan', 'jeg', 'avstemning', 'avstemningen', 'lederen', 'avgjør', 'avgjørelse', 'stemme', 'stemmer', 'stemt', 'ennå', 'enig', 'uenig', 'fra', 'noen', 'bare'],
   nn: ['ikkje', 'kven', 'kva', 'korleis', 'eg', 'avstemming', 'avstemminga', 'leiaren', 'avgjer', 'avgjerd', 'avgjerda', 'røyst', 'røyste', 'røyster', 'røysta', 'enno', 'samd', 'usamd', 'frå', 'nokon', 'berre', 'òg'],
   en: ['the', 'and', 'not', 'who', 'what', 'vote', 'votes', 'voted', 'poll', 'decision', 'leader', 'deadline', 'only', 'yet'],
 };

@@ -18,6 +18,7 @@ import { projectPropose } from '../../src/teams/actions/project-propose.action';
 import { projectReport, projectReportForm } from '../../src/teams/actions/project-report.action';
 import { projectShow } from '../../src/teams/actions/project-show.action';
 import { projectTransition } from '../../src/teams/actions/project-transition.action';
+import { areasSet, areasShow } from '../../src/teams/actions/areas.action';
 import { rolesSet, rolesShow } from '../../src/teams/actions/roles.action';
 import { anyone, needs, needsOn, registered, type Access } from '../../src/teams/route';
 import { VERBS } from '../../src/teams/routes';
@@ -79,6 +80,8 @@ const ROUTES: Record<Verb, { access: Access; handler: Handler }> = {
   [VERB.projectReport]: { access: needsOn('project.report'), handler: projectReport },
   [VERB.rolesShow]: { access: needs('roles.manage'), handler: rolesShow },
   [VERB.rolesSet]: { access: needs('roles.manage'), handler: rolesSet },
+  [VERB.areasShow]: { access: needs('areas.manage'), handler: areasShow },
+  [VERB.areasSet]: { access: needs('areas.manage'), handler: areasSet },
   [VERB.pollOpen]: { access: needs('poll.open'), handler: pollOpen },
   [VERB.pollVote]: { access: registered, handler: pollVote },
   [VERB.pollRefresh]: { access: anyone, handler: pollRefresh },
@@ -100,6 +103,7 @@ const READS = [
   VERB.initiativePropose,
   VERB.projectReportForm,
   VERB.rolesShow,
+  VERB.areasShow,
   VERB.pollRefresh,
   VERB.pollExport,
   VERB.decisionShow,
@@ -121,6 +125,7 @@ const CHANGES = [
   VERB.projectPhase,
   VERB.projectReport,
   VERB.rolesSet,
+  VERB.areasSet,
   VERB.pollOpen,
   VERB.pollVote,
   VERB.pollClose,
@@ -220,6 +225,7 @@ const PRESSES: Record<(typeof CHANGES)[number], { data: Record<string, unknown>;
   [VERB.projectPhase]: { data: { projectId: 'p-barnevern', phase: 'execution' }, may: HANNE, mayNot: NILS, code: 'ACCESS.DENIED', permission: 'project.progress' },
   [VERB.projectReport]: { data: { projectId: 'p-barnevern', ...REPORT }, may: HANNE, mayNot: NILS, code: 'ACCESS.DENIED', permission: 'project.report' },
   [VERB.rolesSet]: { data: { personId: 'person-nils-demoberg', roles: 'admin' }, may: SECRETARIAT, mayNot: NILS, code: 'ACCESS.DENIED', permission: 'roles.manage' },
+  [VERB.areasSet]: { data: { areas: 'velferdsteknologi\noppvekst' }, may: SECRETARIAT, mayNot: NILS, code: 'ACCESS.DENIED', permission: 'areas.manage' },
   [VERB.pollOpen]: { data: { kind: 'consent', question: 'Godkjenne referatet?', ...LATER_DEADLINE }, may: SECRETARIAT, mayNot: NILS, code: 'ACCESS.DENIED', permission: 'poll.open' },
   [VERB.pollVote]: { data: { pollId: 'poll-1', stance: 'agree' }, may: INGRID, mayNot: NILS, code: 'POLL.NOT_ELIGIBLE' },
   [VERB.pollClose]: { data: { pollId: 'poll-1' }, may: SECRETARIAT, mayNot: MARIT, code: 'ACCESS.DENIED', permission: 'poll.manage' },
@@ -269,6 +275,7 @@ const SHOWS: Record<(typeof READS)[number], { data: Record<string, unknown>; by:
   [VERB.initiativePropose]: { data: { initiativeId: 'i-kartportal-fosen' }, by: HANNE },
   [VERB.projectReportForm]: { data: { projectId: 'p-barnevern' }, by: HANNE },
   [VERB.rolesShow]: { data: { personId: 'person-nils-demoberg' }, by: SECRETARIAT },
+  [VERB.areasShow]: { data: {}, by: SECRETARIAT },
   [VERB.pollRefresh]: { data: { pollId: 'poll-1' }, by: STRANGER },
   [VERB.pollExport]: { data: { pollId: 'poll-2' }, by: SECRETARIAT },
   [VERB.decisionShow]: { data: { decisionId: 'd-ps-digitrondelag-2025-7' }, by: STRANGER },

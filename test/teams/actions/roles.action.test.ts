@@ -22,7 +22,10 @@ describe('roles.show', () => {
     // Board roles follow from the programme board's terms (the «programstyret» card), so they are not offered here.
     expect(inputs.roles?.choices?.map((c) => c.value)).toEqual(['resource_group', 'secretariat', 'project_lead', 'admin']);
     expect(text).toContain('Skriv «programstyret» for å endre det.');
-    expect(actionsOf(card)).toEqual([{ title: 'Lagre roller', verb: VERB.rolesSet, data: {} }]);
+    expect(actionsOf(card)).toEqual([
+      { title: 'Lagre roller', verb: VERB.rolesSet, data: {} },
+      { title: 'Endre områdene', verb: VERB.areasShow, data: {} },
+    ]);
     expect(reply.effects).toEqual([]);
     expect(store.read()).toBe(before);
   });
