@@ -24,6 +24,8 @@ export interface AppDeps extends Omit<TurnServices, 'store' | 'config'>, Omit<Ef
   store: PortfolioStore;
   log: Logger;
   exports: Exports;
+  /** Invokes already answered; shared by the instances on one database. */
+  recentInvokes?: RecentInvokes<InvokeAnswer>;
   /** How long an invoke may take before Teams gets an interim answer (Teams gives up after about 5 s). */
   invokeBudgetMs: number;
   config: TurnServices['config'] & EffectServices['config'] & Pick<Config, 'credentials'>;
@@ -44,7 +46,7 @@ export const isVerb = (v: unknown): v is Verb => typeof v === 'string' && Object
  *   6. the reply        what the handler returned is sent, and its effects performed
  */
 export function createApp(deps: AppDeps) {
-  const recent = new RecentInvokes<InvokeAnswer>();
+  const recent = deps.recentInvokes ?? new RecentInvokes<InvokeAnswer>();
   const sentences = createSentences(deps);
   const perform = createPerformer(deps);
 

@@ -14,7 +14,12 @@ import { Exports } from './teams/exports';
 import { audited } from './teams/audit';
 import { JsonlAuditLog, type AuditTrail } from './store/audit-log';
 import { PostgresStore } from './store/postgres/postgres-store';
+import { PostgresSharedState } from './store/postgres/postgres-shared';
+import { soleLease } from './store/shared-state';
 import { PollScheduler } from './teams/polls/poll-scheduler';
+import { LeasedScheduler } from './teams/proactive/leased-scheduler';
+import { RecentInvokes } from './teams/recent-invokes';
+import type { InvokeAnswer } from './teams/perform';
 import { createTeamsApplication } from './teams/adapter/teams-ai';
 import { ProactiveOutbox } from './teams/adapter/outbox';
 import { BotTokenVerifier } from './teams/adapter/bot-auth';
@@ -26,7 +31,7 @@ export const DEMO_FILE = path.join(PROJECT_ROOT, 'data', 'demo-portfolio.json');
 export interface Flokk extends RunningServer {
   store: PortfolioStore;
   outbox: Outbox;
-  scheduler: PollScheduler;
+  scheduler: LeasedScheduler;
 }
 
 export interface StartOptions {
@@ -57,7 +62,7 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
     throw new StoreLoadError(config.dataFile, 'it does not exist. Check FLOKK_DATA_FILE, or create an empty data file with `npm run init`');
   }
   const seed = () => (config.seedDemo ? demoPortfolio() : emptyPortfolio());
-  const { store: opened, audit } = config.databaseUrl ? await openPostgres(config.databaseUrl, seed, log) : await openFile(config, seed, log);
+  const { store: opened, audit, shared, catchUp } = config.databaseUrl ? await openPostgres(config.databaseUrl, seed, log) : await openFile(config, seed, log);
   const durable = decorateStore(opened);
 
   if (Object.keys(config.networkTenants).length > 0) {
@@ -65,6 +70,7 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
       await durable.update((p) => setNetworkTenants(p, config.networkTenants));
     } catch {
       await durable.close();
+      await shared?.close();
       throw new ConfigError(`Invalid FLOKK_NETWORK_TENANTS: it names networks the data file does not have (${Object.keys(config.networkTenants).join(', ')})`);
     }
     log.info('tenants admitted per network', { networks: Object.keys(config.networkTenants) });
@@ -75,6 +81,7 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
   const outbox = new ProactiveOutbox(adapter, config.credentials?.appId ?? '', store, log);
   let publicUrl = config.publicUrl ?? '';
   const downloads = new Exports(() => publicUrl);
+  if (shared) await downloads.shareThrough(shared.exports, (error) => log.warn('a download link could not be shared with the other instances', { error }));
   const deps: AppDeps = {
     store,
     lookup: new PortfolioLookup(),
@@ -86,6 +93,7 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
     audit,
     invokeBudgetMs,
     config,
+    recentInvokes: new RecentInvokes<InvokeAnswer>(10_000, shared?.invokes),
   };
   const flokk = createApp(deps);
   const app = createTeamsApplication(flokk, adapter, config.credentials?.appId ?? '');
@@ -99,7 +107,7 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
   } else {
     log.info('listening', { url: running.url, appType: config.credentials?.appType });
   }
-  const scheduler = new PollScheduler(deps);
+  const scheduler = new LeasedScheduler(new PollScheduler(deps), shared?.lease() ?? soleLease, catchUp);
   await scheduler.tick();
   scheduler.start(config.pollCheckSeconds * 1000);
   return {
@@ -112,11 +120,21 @@ export async function startFlokk(config: Config, { log, clock = () => new Date()
       await scheduler.stop();
       await outbox.idle();
       await store.close();
+      await shared?.close();
     },
   };
 }
 
-async function openFile(config: Config, seed: () => Portfolio, log: Logger): Promise<{ store: PortfolioStore; audit: AuditTrail }> {
+/** The store, and with PostgreSQL what the instances share besides it. */
+interface Opened {
+  store: PortfolioStore;
+  audit: AuditTrail;
+  shared?: PostgresSharedState;
+  /** Takes in what other instances wrote, before a scheduler pass. */
+  catchUp?: () => Promise<void>;
+}
+
+async function openFile(config: Config, seed: () => Portfolio, log: Logger): Promise<Opened> {
   const audit = new JsonlAuditLog(auditFileFor(config.dataFile));
   const store = await LowdbStore.open(config.dataFile, {
     audit,
@@ -138,12 +156,16 @@ async function openFile(config: Config, seed: () => Portfolio, log: Logger): Pro
   return { store, audit };
 }
 
-async function openPostgres(url: string, seed: () => Portfolio, log: Logger): Promise<{ store: PortfolioStore; audit: AuditTrail }> {
+async function openPostgres(url: string, seed: () => Portfolio, log: Logger): Promise<Opened> {
   const store = await PostgresStore.open(url, {
     seed,
     onWriteError: (error, detail) => log.error('could not write to the database; the changes were rolled back', { code: error.code, ...detail }),
   });
-  return { store, audit: store.audit };
+  const shared = await PostgresSharedState.open(url).catch(async (e: unknown) => {
+    await store.close();
+    throw e;
+  });
+  return { store, audit: store.audit, shared, catchUp: () => store.catchUp() };
 }
 
 /** The audit log lives beside the data file: data/flokk.json → data/flokk.audit.jsonl. */

@@ -37,6 +37,19 @@ export interface PortfolioStore {
   health(): Promise<StoreHealth>;
 }
 
+/**
+ * The first step of every store's `update`: refused once the store is closed, else `change` applied
+ * to `current` at once; a change that throws changes nothing, and its error is the rejection.
+ */
+export function applyChange<T>(closed: boolean, current: Portfolio, change: (current: Portfolio) => AuditedMutation<T>): { mutation: AuditedMutation<T> } | { refused: Promise<never> } {
+  if (closed) return { refused: Promise.reject(new StoreClosedError()) };
+  try {
+    return { mutation: change(current) };
+  } catch (e) {
+    return { refused: Promise.reject(e) };
+  }
+}
+
 export interface StoreHealth {
   ok: boolean;
   detail?: string;

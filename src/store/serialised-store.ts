@@ -1,7 +1,7 @@
 import type { Portfolio } from '../domain/schema';
 import { DomainError } from '../domain/errors';
 import type { AuditEntry, AuditWriter } from './audit-log';
-import { StoreClosedError, type AuditedMutation, type PortfolioStore, type StoreHealth } from './portfolio-store';
+import { applyChange, type AuditedMutation, type PortfolioStore, type StoreHealth } from './portfolio-store';
 
 interface Waiter {
   resolve: () => void;
@@ -58,13 +58,9 @@ export abstract class SerialisedStore implements PortfolioStore {
   }
 
   update<T>(change: (current: Portfolio) => AuditedMutation<T>): Promise<T> {
-    if (this.closed) return Promise.reject(new StoreClosedError());
-    let mutation: AuditedMutation<T>;
-    try {
-      mutation = change(this.state);
-    } catch (e) {
-      return Promise.reject(e);
-    }
+    const applied = applyChange(this.closed, this.state, change);
+    if ('refused' in applied) return applied.refused;
+    const mutation = applied.mutation;
     if (mutation.next === this.state) {
       if (this.state === this.durable) return Promise.resolve(mutation.result);
       // Nothing changed, but what the result reports on is still on its way to disk: it succeeds

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import type { ExportReplica, SharedExport } from '../store/shared-state';
 
 /**
  * Files Flokk hands out as short-lived download links (poll results as CSV, minutes as
  * Markdown). A link is an unguessable token that works for an hour; nothing is written to disk.
+ * Shared through an `ExportReplica` (several instances on one database), a link handed out by one
+ * instance downloads from any: each keeps the live files of all in memory, so that serving one
+ * never waits.
  */
 export interface ExportFile {
   name: string;
@@ -11,7 +15,9 @@ export interface ExportFile {
 }
 
 export class Exports {
-  private readonly files = new Map<string, ExportFile & { expires: number; owner: string }>();
+  private readonly files = new Map<string, SharedExport>();
+  private replica: ExportReplica | undefined;
+  private onShareError: (error: unknown) => void = () => undefined;
 
   /**
    * Each person keeps their own latest links (`perOwner`): asking for many files evicts only one's
@@ -25,21 +31,36 @@ export class Exports {
     private readonly maxFiles = 10_000,
   ) {}
 
+  /** Serves the files the other instances hand out, and makes this one's known to them; resolves once the live ones are here. */
+  async shareThrough(replica: ExportReplica, onError: (error: unknown) => void): Promise<void> {
+    this.replica = replica;
+    this.onShareError = onError;
+    await replica.follow((file) => this.keep(file));
+  }
+
   /** Keeps the file for the person who asked and returns its download link. */
   put(file: ExportFile, owner = ''): string {
-    this.sweep();
-    const own = [...this.files].filter(([, f]) => f.owner === owner);
-    if (own.length >= this.perOwner) this.files.delete(own[0]![0]);
-    if (this.files.size >= this.maxFiles) this.files.delete(this.files.keys().next().value!);
     const token = randomBytes(24).toString('base64url');
-    this.files.set(token, { ...file, owner, expires: this.now() + this.ttlMs });
+    const shared: SharedExport = { ...file, token, owner, expires: this.now() + this.ttlMs };
+    this.keep(shared);
+    this.replica?.publish(shared).catch((error: unknown) => this.onShareError(error));
     return `${this.baseUrl()}/exports/${token}/${encodeURIComponent(file.name)}`;
   }
 
   get(token: string): ExportFile | undefined {
     const file = this.files.get(token);
     if (!file || file.expires <= this.now()) return undefined;
-    return file;
+    return { name: file.name, contentType: file.contentType, body: file.body };
+  }
+
+  /** Every instance applies the same limits, in the order the files arrive. */
+  private keep(file: SharedExport): void {
+    if (this.files.has(file.token)) return;
+    this.sweep();
+    const own = [...this.files].filter(([, f]) => f.owner === file.owner);
+    if (own.length >= this.perOwner) this.files.delete(own[0]![0]);
+    if (this.files.size >= this.maxFiles) this.files.delete(this.files.keys().next().value!);
+    this.files.set(file.token, file);
   }
 
   private sweep(): void {

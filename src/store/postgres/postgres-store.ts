@@ -3,7 +3,7 @@ import { DomainError } from '../../domain/errors';
 import { Portfolio } from '../../domain/schema';
 import { AuditEntry, type AuditTrail } from '../audit-log';
 import { apply, diff, type Op } from '../journal-record';
-import { StoreClosedError, StoreLoadError, type AuditedMutation, type PortfolioStore, type StoreHealth } from '../portfolio-store';
+import { applyChange, StoreLoadError, type AuditedMutation, type PortfolioStore, type StoreHealth } from '../portfolio-store';
 import { migrateDatabase } from './migrate';
 
 export interface PostgresOptions {
@@ -70,6 +70,8 @@ export class PostgresStore implements PortfolioStore {
       }
       const loaded = await load(pool, where);
       const listener = await pool.connect();
+      // A lost listening connection must not stop the process: the poll still follows the others.
+      listener.on('error', () => undefined);
       await listener.query('LISTEN flokk_change');
       const store = new PostgresStore(pool, listener, loaded, options);
       listener.on('notification', () => void store.catchUp().catch(() => undefined));
@@ -88,13 +90,9 @@ export class PostgresStore implements PortfolioStore {
   }
 
   update<T>(change: (current: Portfolio) => AuditedMutation<T>): Promise<T> {
-    if (this.closed) return Promise.reject(new StoreClosedError());
-    let m: AuditedMutation<T>;
-    try {
-      m = change(this.state);
-    } catch (e) {
-      return Promise.reject(e);
-    }
+    const applied = applyChange(this.closed, this.state, change);
+    if ('refused' in applied) return applied.refused;
+    const m = applied.mutation;
     const noop = m.next === this.state;
     // Nothing to change, and nothing this instance has accepted is still on its way: done.
     if (noop && this.queue.length === 0 && !this.writing) return Promise.resolve(m.result);
