@@ -84,6 +84,12 @@ export function createServer(deps: ServerDeps): restify.Server {
     await processTurn(deps, req, res);
   });
 
+  // NOTE: Microsoft 365 Agents Playground probes the endpoint with HEAD /api/messages (wait-on) each time its
+  // chat connects, and goes on whatever the answer; an empty 200 says the endpoint is here, without a turn.
+  server.head('/api/messages', async (_req: Request, res: Response) => {
+    res.send(200);
+  });
+
   server.get('/healthz', async (_req: Request, res: Response) => {
     const store = await deps.store.health();
     res.json(store.ok ? 200 : 503, { status: store.ok ? 'ok' : 'degraded', version: deps.version, store });
@@ -104,7 +110,7 @@ export function createServer(deps: ServerDeps): restify.Server {
   });
 
   server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, next: () => void) => {
-    deps.log.warn('request refused', { path: req.path(), status: err.statusCode, error: err.name });
+    deps.log.warn('request refused', { method: req.method, path: req.path(), status: err.statusCode, error: err.name });
     next();
   });
   return server;

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/flokk';
+import { createLogger } from '../../src/log';
 import { MAX_BODY_BYTES } from '../../src/server';
 import { message } from '../fixtures/activities';
 import { startTestBot, type TestBot } from './harness';
@@ -35,6 +36,27 @@ describe('the HTTP server', () => {
 
   it('binds loopback only in local mode', () => {
     expect(bot.flokk.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+});
+
+describe('the probe Microsoft 365 Agents Playground sends each time its chat connects', () => {
+  const logLines: string[] = [];
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startTestBot({}, { log: createLogger('debug', (line) => logLines.push(line)) });
+  });
+  afterAll(() => bot.stop());
+
+  it('answers HEAD /api/messages with an empty 200, runs no turn and logs no refusal', async () => {
+    bot.connector.take();
+    const before = await readFile(bot.config.dataFile);
+    // As the playground's wait-on (axios) sends it.
+    const res = await fetch(`${bot.flokk.url}/api/messages`, { method: 'HEAD', headers: { accept: 'application/json, text/plain, */*', 'user-agent': 'axios/1.12.2' } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    expect(bot.connector.take()).toEqual([]);
+    expect(await readFile(bot.config.dataFile)).toEqual(before);
+    expect(logLines.filter((l) => /refused/.test(l))).toEqual([]);
   });
 });
 
