@@ -1,16 +1,17 @@
 /**
  * Norwegian-aware folding for matching: lower case, æ → ae, ø → o, å → a (and the old
- * spelling aa → a), other diacritics dropped, so "Orland" finds "Ørland" and "Aafjord" "Åfjord".
+ * spelling aa → a, before å is folded), other diacritics dropped, so "Orland" finds "Ørland" and "Aafjord" "Åfjord".
  */
 export function fold(text: string): string {
   return text
     .toLowerCase()
+    // The old spelling first: «aa» written for «å», never the «å» + «a» of a nynorsk word («pågåande»).
+    .replace(/aa/g, 'a')
     .replace(/æ/g, 'ae')
     .replace(/[øö]/g, 'o')
     .replace(/å/g, 'a')
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/aa/g, 'a');
+    .replace(/[\u0300-\u036f]/g, '');
 }
 
 /** Folded and with punctuation turned into single spaces: for comparing whole names. */

@@ -191,6 +191,16 @@ describe('the portfolio', () => {
     expect(textOf(filtered.body.value)).toContain('Kunstig intelligens i arkiv og saksbehandling');
   });
 
+  it('turns the page of a list asked in words with every filter of the question', async () => {
+    const first = cardOf(await one('hvilke prosjekter er ikke avsluttet?'));
+    const next = first.actions.find((a: { title: string }) => a.title === 'Neste');
+    expect(next.data.msteams).toMatchObject({ type: 'messageBack', text: 'hvilke prosjekter er ikke avsluttet side 2' });
+    // Teams sends a messageBack as a message with its text, as if typed.
+    const text = textOf(await one(next.data.msteams.text));
+    expect(text).toContain('11 prosjekter · Side 2 av 2');
+    expect(text).toContain('Avviste og trukne prosjekter er ikke med');
+  });
+
   it('explains a filter it does not know instead of ignoring it', async () => {
     const text = textOf(await one('portefølje farge:blå status:ferdig'));
     expect(text).toContain('Jeg kjenner ikke filteret «farge»');

@@ -21,6 +21,8 @@ export interface ListQuestion {
   years: number[];
   /** The question asked for every project, the closed and turned-down included («alle prosjekter»). */
   all: boolean;
+  /** The page of the answer asked for («… side 2», «… page 2»): how a list question is paged. */
+  page: number;
   /** Words that name something this could not find, as typed (folded). */
   unused: string[];
 }
@@ -41,7 +43,7 @@ export function readListQuestion(ctx: ListContext, text: string): ListQuestion {
   // «ikke startet»: the negated status is read, so it is not reported, but it filters nothing.
   const negated = toPhrases(STATUS_WORDS).map(({ words, value }) => ({ words: ['*', ...words], value }));
   takeNegated(tokens, used, negated);
-  const q: ListQuestion = { statuses: [], areas: [], organisations: [], leads: [], years: [], all: false, unused: [] };
+  const q: ListQuestion = { statuses: [], areas: [], organisations: [], leads: [], years: [], all: false, page: readPage(tokens, used), unused: [] };
 
   const statusPhrases = toPhrases([...STATUS_WORDS, ...(ctx.statusLabels ?? [])]);
   for (const s of take(tokens, used, statusPhrases, false)) if (!q.statuses.includes(s)) q.statuses.push(s);
@@ -63,6 +65,19 @@ export function readListQuestion(ctx: ListContext, text: string): ListQuestion {
     else if (!FILLER.has(t) && t.length > 1) q.unused.push(t);
   });
   return q;
+}
+
+const PAGE_WORDS = new Set(['side', 'sida', 'sia', 'page', 'p']);
+
+/** «side 2», «page 3»: the page asked for, its words marked as read; 1 when none is named. */
+function readPage(tokens: readonly string[], used: boolean[]): number {
+  for (let i = 0; i + 1 < tokens.length; i += 1) {
+    if (!PAGE_WORDS.has(tokens[i]!) || !/^\d{1,4}$/.test(tokens[i + 1]!)) continue;
+    used[i] = true;
+    used[i + 1] = true;
+    return Math.max(1, Number(tokens[i + 1]));
+  }
+  return 1;
 }
 
 /** Folded words; a compound with «prosjekt» in it («velferdsteknologiprosjektet») is its stem and the word. */

@@ -1,18 +1,21 @@
 import { wordMatches } from './fuzzy';
 import { tokenise, withAliases } from './list-question';
-import { AREA_ALIASES, FILLER } from './vocabulary';
+import { AREA_ALIASES, FILLER, NYNORSK_PARTS } from './vocabulary';
 
 /**
  * The ways a project may be named in a question, most literal first: as typed; without the
  * words that only carry the question, with compounds split («velferdsteknologiprosjektet») and
  * English area names in Norwegian («the archive system» → «arkivsystem»); then with definite
- * and genitive endings off («logganalysen» → «logganalyse»). The lookup tries them in order.
+ * and genitive endings off («logganalysen» → «logganalyse»); last, nynorsk forms in bokmål
+ * («heimetenesta» → «hjemmetjenesten»). The lookup tries them in order.
  */
 export function projectQueryVariants(query: string): string[] {
-  const tokens = withAliases(tokenise(query).filter((t) => !/^prosjekt|^project/.test(t)));
+  // «prosjektet», «forslaget», «the proposal» say what kind of thing is named, not which.
+  const tokens = withAliases(tokenise(query).filter((t) => !/^(?:prosjekt|project|forslag|proposal)/.test(t)));
   const translated = translate(tokens).filter((t) => !FILLER.has(t));
   const stripped = translated.map(stripEnding);
-  const variants = [query, translated.join(' '), stripped.join(' '), stripped.flatMap(splitCompound).join(' ')];
+  const bokmal = translated.map(toBokmal);
+  const variants = [query, translated.join(' '), stripped.join(' '), stripped.flatMap(splitCompound).join(' '), bokmal.join(' '), bokmal.map(stripEnding).join(' ')];
   return [...new Set(variants.map((v) => v.trim()).filter((v) => v.length > 0))];
 }
 
@@ -39,6 +42,17 @@ function translate(tokens: string[]): string[] {
 const ENGLISH = new Set(
   'archive archives archiving records security infosec cybersecurity health ehealth planning building zoning maps competence training skills education schools school kindergartens childhood'.split(' '),
 );
+
+/**
+ * A folded word with its nynorsk parts in their bokmål forms (NYNORSK_PARTS), and the nynorsk
+ * definite ending «-a» as bokmål «-en» («depotløysinga» → «depotløsningen» needs both).
+ */
+export function toBokmal(token: string): string {
+  let t = token;
+  for (const [nn, nb] of NYNORSK_PARTS) if (t.includes(nn)) t = t.replace(nn, nb);
+  if (t.length >= 6 && /[^aeiouy]a$/.test(t)) t = `${t.slice(0, -1)}en`;
+  return t;
+}
 
 function stripEnding(token: string): string {
   if (token.length < 6) return token;

@@ -9,7 +9,7 @@ import { fold } from '../text';
 
 /** Status words in bokmål, nynorsk and English, singular and plural, as people write them. */
 export const STATUS_WORDS: ReadonlyArray<readonly [string, ProjectStatus]> = [
-  ...words('active', 'i gang', 'igang', 'pagaende', 'pagar', 'aktive', 'aktiv', 'aktivt', 'startet', 'starta', 'in progress', 'ongoing', 'active', 'running', 'underway', 'under way', 'started', 'under arbeid', 'under gjennomforing', 'i arbeid'),
+  ...words('active', 'i gang', 'igang', 'pagaende', 'pågåande', 'pagar', 'aktive', 'aktiv', 'aktivt', 'startet', 'starta', 'in progress', 'ongoing', 'active', 'running', 'underway', 'under way', 'started', 'under arbeid', 'under gjennomforing', 'i arbeid'),
   ...words('under_consideration', 'til behandling', 'under behandling', 'under vurdering', 'til vurdering', 'under consideration', 'being considered', 'pending', 'up for decision'),
   ...words('approved', 'vedtatt', 'vedtatte', 'vedteke', 'vedtekne', 'vedtatt av programstyret', 'godkjent', 'godkjente', 'godkjend', 'godkjende', 'approved', 'accepted'),
   ...words('proposed', 'foreslatt', 'foreslatte', 'foreslege', 'foreslegne', 'forslag', 'proposed', 'suggested', 'proposals'),
@@ -65,7 +65,8 @@ export const FILLER = new Set(
     'eier eies eid eig eigd eigar owner owned owns own owning deltar deltek deltakar deltaker deltakere participant participants participates participating part involved involving involvert ' +
     'leder ledes ledet leidd leiar leads led lead leading prosjektleder prosjektleiar projectlead manager managed runs run ' +
     'driver driv holder held jobber jobbar arbeider working work doing up ting things stuff akkurat tida tiden moment currently right ' +
-    'ikke ikkje not that which who whom whose innan altså altso liksom'
+    'ikke ikkje not that which who whom whose innan altså altso liksom ' +
+    'kommer kjem kommet kome come comes coming helt heilt fully completely'
   )
     .split(/\s+/)
     .map(fold),
@@ -108,6 +109,32 @@ export const NAME_ALIASES: ReadonlyArray<readonly [string, string]> = (
   ['county governor', 'statsforvalteren'],
   ] as Array<[string, string]>
 ).sort((a, b) => b[0].length - a[0].length);
+
+/**
+ * Nynorsk word parts and their bokmål forms, folded, for reading a name written in the other
+ * form: «heimetenesta» is «hjemmetjenesta» (and, with the definite ending, «hjemmetjenesten»),
+ * «sakshandsaming» «saksbehandling». Parts of words, so compounds are covered too.
+ */
+export const NYNORSK_PARTS: ReadonlyArray<readonly [string, string]> = [
+  ['heime', 'hjemme'],
+  ['heim', 'hjem'],
+  ['teneste', 'tjeneste'],
+  ['tenest', 'tjenest'],
+  ['handsaming', 'behandling'],
+  ['tryggleik', 'sikkerhet'],
+  ['leiing', 'ledelse'],
+  ['leiar', 'leder'],
+  ['byggjar', 'bygger'],
+  ['kvardag', 'hverdag'],
+  ['augne', 'oyne'],
+  ['oppfylging', 'oppfolging'],
+  ['eigar', 'eier'],
+  ['ikkje', 'ikke'],
+  ['berre', 'bare'],
+  ['mykje', 'mye'],
+  ['utgreiing', 'utredning'],
+  ['utval', 'utvalg'],
+];
 
 /** Words that say a list should include everything, the closed and turned-down too. */
 export const ALL_WORDS = new Set(['alle', 'all', 'alt', 'samtlige', 'every', 'everything']);

@@ -3,6 +3,7 @@ import { renderDecisionList } from '../../cards/decision.card';
 import { decisionsFor } from '../../domain/decisions';
 import { foldKey } from '../../domain/text';
 import { tokenise } from '../../domain/understanding/list-question';
+import { relativeYear } from '../../domain/understanding/relative-year';
 import { FILLER } from '../../domain/understanding/vocabulary';
 import { minutesDownload } from '../minutes';
 import { say, show, type Reply } from '../reply';
@@ -10,9 +11,10 @@ import type { Turn } from '../turn';
 
 /** Words of a question about decisions that name neither a year, a body nor a project. */
 const DECISION_WORDS = new Set(
-  'vedtak vedtaka vedtakene decision decisions beslutning beslutninger beslutningene avgjorelse avgjorelser gjort tatt fattet fatta made taken vedtatt decided besluttet bestemt avgjort approved siste nyeste latest recent ble vart blei sak saker case cases'.split(' '),
+  'vedtak vedtaka vedtakene decision decisions decide decided decides beslutning beslutninger beslutningene avgjorelse avgjorelser gjort tatt fattet fatta made taken vedtatt decided besluttet bestemt avgjort approved siste nyeste latest recent ble vart blei sak saker case cases'.split(' '),
 );
-const BODY_WORD = /^(?:programstyret?|styret?|styringsgrupp\p{L}*|portefoljestyret?|ressursgrupp\p{L}*|board|programme|program|steering|resource|group)$/u;
+/** A body's name, also in the genitive («programstyrets», «board's»). */
+const BODY_WORD = /^(?:programstyre(?:t|ts|s)?|styre(?:t|ts|s)?|styringsgrupp\p{L}*|portefoljestyre(?:t|ts|s)?|ressursgrupp\p{L}*|boards?|programmes?|programs?|steering|resource|groups?)$/u;
 
 /**
  * "vedtak 2026", "vedtak organ:PS", "vedtak prosjekt barnevern", and in words: «hva har
@@ -21,10 +23,9 @@ const BODY_WORD = /^(?:programstyret?|styret?|styringsgrupp\p{L}*|portefoljestyr
  */
 export async function decisions(turn: Turn, { filters }: { filters: string }): Promise<Reply> {
   const { t } = turn;
-  const thisYear = turn.now().getUTCFullYear();
-  const folded = foldKey(filters);
   const yearText = /\b(20\d\d)\b/.exec(filters)?.[1];
-  const year = yearText ? Number(yearText) : /\b(?:i fjor|last year)\b/.test(folded) ? thisYear - 1 : /\b(?:i ar|this year)\b/.test(folded) ? thisYear : undefined;
+  const relative = relativeYear(foldKey(filters).split(' '), turn.now());
+  const year = yearText ? Number(yearText) : relative?.year;
   const bodies = turn.portfolio.bodies.filter((b) => b.networkId === turn.network.id);
   const bodyQuery = /(?:organ|body)\s*:\s*(?<b>[^\s]+)/i.exec(filters)?.groups?.b;
   const words = tokenise(filters.replace(/(?:organ|body)\s*:\s*[^\s]+/gi, ' '));
@@ -35,7 +36,8 @@ export async function decisions(turn: Turn, { filters }: { filters: string }): P
       ? (bodies.find((b) => words.some((w) => /ressurs|resource/.test(w)) === (b.kind === 'resource_group')) ?? undefined)
       : undefined;
   const explicit = /(?:^|\s)(?:prosjekt|project)\s*(?::\s*)?(?<q>.+)$/i.exec(filters)?.groups?.q;
-  const rest = words.filter((w) => !/^20\d\d$/.test(w) && !DECISION_WORDS.has(w) && !FILLER.has(w) && !BODY_WORD.test(w) && w !== 'fjor' && w !== 'ar' && w !== 'year' && w !== 'last' && w !== 'this');
+  const yearWords = new Set(relative?.words ?? []);
+  const rest = words.filter((w) => !/^20\d\d$/.test(w) && !DECISION_WORDS.has(w) && !FILLER.has(w) && !BODY_WORD.test(w) && !yearWords.has(w));
   const projectQuery = explicit?.trim() || rest.join(' ');
   let projectId: string | undefined;
   if (projectQuery) {

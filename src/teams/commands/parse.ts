@@ -1,7 +1,8 @@
 import type { z } from 'zod/v4';
-import { normaliseText } from '../../domain/text';
 import { INTENTS, type Intent } from '../routes';
-import { cleanQuestion } from '../understanding/clean';
+import { cleanQuestion, stripMentions } from '../understanding/clean';
+
+export { stripMentions };
 
 /**
  * What a chat message asks for. Pure: text in, the first intent of the route table whose
@@ -13,20 +14,6 @@ export type Command = { [K in Intent]: { kind: K } & Fields<z.infer<(typeof INTE
 type Fields<T> = string extends keyof T ? unknown : T;
 
 export const MAX_COMMAND_LENGTH = 500;
-
-/**
- * Teams puts `<at>Flokk</at>` in channel messages; the words around it are the command, normalised
- * (see `normaliseText`). The caller has checked the length (MAX_COMMAND_LENGTH) first, and every
- * expression here is linear: a tag is `<` up to the next `<` or `>`, never a scan past another `<`.
- */
-export function stripMentions(text: string): string {
-  return normaliseText(text)
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/<[^<>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 export function parseCommand(raw: string): Command {
   const full = stripMentions(raw);

@@ -1,3 +1,5 @@
+import { normaliseText } from '../../domain/text';
+
 /**
  * A chat message as a question, before the route table's phrases see it: without emoji, a typed
  * «@Flokk», greetings and politeness around the question («hei! kan du si meg …, takk»), and
@@ -16,7 +18,7 @@ const TYPED_MENTION = /(?<![\p{L}\p{N}])@flokk(?![\p{L}\p{N}])[,:]?/giu;
 /** Said before the question and not part of it. */
 const OPENERS = word(
   [
-    '(?:hei|hallo|heisann|hei hei|halla|hey|hi|hello|god morgen|god dag|good morning|morn)(?: flokk)?[,!.]?',
+    '(?:hei|hallo|heisann|hei hei|halla|hey|hi|hello|god morgen|god dag|good morning|morn)(?: flokk| there| der| alle| everyone)?[,!.]?',
     'flokk[,!:]',
     'kan du(?: vennligst| please)?(?: si| fortelle| sjekke| finne ut)?(?: meg| oss)?(?: om)?',
     'kunne du(?: si| fortelle)?(?: meg)?',
@@ -36,17 +38,25 @@ const END = new RegExp(`[\\s,!.:]*(?:${CLOSERS.source})[\\s!.]*$`, 'iu');
 
 /** Nynorsk and synonyms → the one form the phrases use. Longer alternatives first. */
 const CANONICAL: Array<[RegExp, string]> = [
+  // English contractions, so each phrase is written with the full form only.
+  [word("who's|who’s"), 'who is'],
+  [word("where's|where’s"), 'where is'],
+  [word("what's|what’s"), 'what is'],
+  [word("how's|how’s"), 'how is'],
   [word('kva for (?:nokre |nokon |eit |ein )?|kva slags |hva slags |hva for (?:noen |et |en )?'), 'hvilke '],
   [word('kven'), 'hvem'],
   [word('kva'), 'hva'],
   [word('korleis'), 'hvordan'],
-  [word('kor'), 'hvor'],
+  [word('kor|kvar'), 'hvor'],
   [word('kva tid|når tid'), 'når'],
   [word('eg'), 'jeg'],
+  [word('spørje|spørja'), 'spørre'],
   [word('ikkje'), 'ikke'],
   [word('eigentleg'), 'egentlig'],
   [word('enno|endå'), 'ennå'],
-  [word('hvem som|kven som'), 'hvem'],
+  // «hvem er det som leder …», «kven er det som eig …»: the words around the question word carry nothing.
+  [word('hvem er det som|hvem som'), 'hvem'],
+  [word('hva er det som'), 'hva'],
   [word('how is it going with|how are things going with|how\'s it going with|how are things with'), 'how is it going with'],
   [word('er (?:det )?som (?:eier|eig)'), 'eier'],
   [word('har (?:hoved)?ansvar(?:et)? for|har (?:hoved)?ansvaret for|er ansvarl[ie]g for|står bak|har eierskap(?:et)? til|eig|er eier (?:av|for|til)|er eigar (?:av|for|til)'), 'eier'],
@@ -57,7 +67,10 @@ const CANONICAL: Array<[RegExp, string]> = [
   [word('held på med|holder på med|jobbar med|jobber med|arbeider med|arbeidar med|driv med|driver med'), 'driver med'],
   [word('sit'), 'sitter'],
   [word('prosjekta'), 'prosjektene'],
-  [word('vedteke|vedtekne'), 'vedtatt'],
+  [word('vedteke|vedteken|vedtekne'), 'vedtatt'],
+  [word('prosjekteigar(?:en)?'), 'prosjekteier'],
+  [word('eigaren'), 'eieren'],
+  [word('kome|komme|kommen'), 'kommet'],
   [word('røyste|røysta|røyst'), 'stemme'],
 ];
 
@@ -88,4 +101,18 @@ function trimEnd(text: string, chars: string): string {
   let end = text.length;
   while (end > 0 && chars.includes(text[end - 1]!)) end -= 1;
   return text.slice(0, end);
+}
+
+/**
+ * Teams puts `<at>Flokk</at>` in channel messages; the words around it are the command, normalised
+ * (see `normaliseText`). The caller has checked the length (MAX_COMMAND_LENGTH, parse.ts) first, and every
+ * expression here is linear: a tag is `<` up to the next `<` or `>`, never a scan past another `<`.
+ */
+export function stripMentions(text: string): string {
+  return normaliseText(text)
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^<>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -1,3 +1,5 @@
+import { VERB } from '../../cards/actions';
+import type { AdaptiveCard } from '../../cards/card';
 import { plain } from '../../cards/escape';
 import type { PortfolioFilter } from '../../domain/portfolio-queries';
 import type { ProjectStatus } from '../../domain/schema';
@@ -7,6 +9,7 @@ import { messages } from '../../i18n';
 import { renderPortfolio } from '../portfolio-view';
 import { say, show, type Reply } from '../reply';
 import type { Turn } from '../turn';
+import { stripMentions } from './clean';
 
 /** The question read against this turn's network and portfolio. */
 export function readQuestion(turn: Turn, text: string): ListQuestion {
@@ -72,5 +75,33 @@ export function answerList(turn: Turn, q: ListQuestion, extraNotices: string[] =
   }
   const unused = [...q.unused, ...q.years.map(String), ...q.leads.slice(1).map((x) => foldKey(x.name))];
   if (unused.length > 0) notices.push(u.couldNotUse(plain(unused.join(' '))));
-  return show(renderPortfolio(turn, filter, 1, notices.join(' ') || undefined));
+  return show(pagedByQuestion(turn, renderPortfolio(turn, filter, q.page, notices.join(' ') || undefined)));
+}
+
+/**
+ * The card's «previous» and «next» buttons ask the question again with the page («… side 2»),
+ * as a message from the card (messageBack): the card's own inputs carry one status, area,
+ * horizon and owner, so a page turned through them would lose what only the question named
+ * (several statuses, a participant, a project lead, leaving out the closed). The question is
+ * read again, so the next page has every filter of the first.
+ */
+function pagedByQuestion(turn: Turn, card: AdaptiveCard): AdaptiveCard {
+  const { t } = turn;
+  const question = withoutPage(stripMentions(turn.activity.text ?? ''));
+  if (!question || !card.actions) return card;
+  const word = turn.locale === 'en' ? 'page' : 'side';
+  const actions = card.actions.map((a) => {
+    const action = a as { type?: string; verb?: string; title?: string; data?: { page?: number } };
+    const turning = action.type === 'Action.Execute' && action.verb === VERB.portfolioPage && (action.title === t.portfolio.next || action.title === t.portfolio.previous);
+    if (!turning || typeof action.data?.page !== 'number') return a;
+    return { type: 'Action.Submit', title: action.title, data: { msteams: { type: 'messageBack', text: `${question} ${word} ${action.data.page}`, displayText: action.title } } };
+  });
+  return { ...card, actions };
+}
+
+/** The question without its closing punctuation and any page it already named. */
+function withoutPage(text: string): string {
+  let end = text.length;
+  while (end > 0 && '?!.,: '.includes(text[end - 1]!)) end -= 1;
+  return text.slice(0, end).replace(/\s+(?:side|sida|sia|page|p)\s+\d{1,4}$/iu, '').trim();
 }

@@ -12,7 +12,7 @@ const whole = (m: RegExpMatchArray) => ({ filters: m[0]!.trim() });
 const BODY =
   '(?:det |the )?(?:programstyret|programstyre|programstyrets|styret|styringsgruppa|styringsgruppen|styringsgruppe|porteføljestyret|ressursgruppa|ressursgruppen|ressursgruppe|faggruppa|faggruppen|programme board|program board|portfolio board|steering group|resource group|board)';
 const STATUS_ASKED =
-  'vedtatt|godkjent|godkjend|i gang|igang|startet|starta|ferdig|avsluttet|avslutta|fullført|avvist|trukket|trekt|satt på vent|sett på vent|på vent|pauset|foreslått|til behandling|under behandling|behandlet|aktivt?|approved|started|in progress|active|completed|finished|done|rejected|withdrawn|paused|on hold|proposed|under consideration';
+  'vedtatt|vedteke|godkjent|godkjend|i gang|igang|startet|starta|ferdig|avsluttet|avslutta|fullført|avvist|trukket|trekt|satt på vent|sett på vent|på vent|pauset|foreslått|til behandling|under behandling|behandlet|aktivt?|approved|started|in progress|active|completed|finished|done|rejected|withdrawn|paused|on hold|proposed|under consideration';
 
 export const ASK = {
   help: [
@@ -29,6 +29,9 @@ export const ASK = {
     ),
   ],
   bodyMembers: [
+    phrase(new RegExp(`^(?:hvem|who)\\s+(?:er|are)\\s+(?:the\\s+)?(?:medlemmer|medlemmene|medlemar|medlemane|members)\\s+(?:i|av|of|in|på|on)\\s+(?<q>${BODY})$`, 'i'), q),
+    // «hvem representerer KS i programstyret?»: the body's members, each with their organisation.
+    phrase(new RegExp(`^(?:hvem|who)\\s+(?:representerer|representer|represents|speaks for)\\s+\\S.*?\\s+(?:i|på|on|in)\\s+(?<q>${BODY})$`, 'i'), q),
     phrase(new RegExp(`^(?:hvem|who)\\s+(?:sitter|er|is|are|sits|deltar|'s)\\s+(?:med\\s+)?(?:i|på|on|in|members? of)\\s+(?<q>${BODY})(?:\\s+(?:nå|no|now|i dag|today))?$`, 'i'), q),
     phrase(new RegExp(`^(?:hvem|who)\\s+(?:leder|leads|chairs|heads|is (?:the )?(?:leader|chair) of)\\s+(?<q>${BODY})$`, 'i'), q),
     phrase(new RegExp(`^(?:medlemmer|medlemmene|medlemar|medlemane|members|the members|who are the members)\\s+(?:i|av|of|in|på|on)\\s+(?<q>${BODY})$`, 'i'), q),
@@ -52,12 +55,20 @@ export const ASK = {
     phrase(/^(?<q>.+?)\s+(?:ledes av hvem|is led by whom)$/i, q),
   ],
   projectStatus: [
+    phrase(/^hvordan\s+(?:ligger|står)\s+(?<q>.+?)\s+an(?:\s+(?:nå|no|for tiden))?$/i, q),
+    phrase(/^(?:går|gikk)\s+det\s+(?:bra|greit|fint|dårlig|dårleg|godt|bra eller dårlig)\s+(?:med|for)\s+(?<q>.+?)(?:\s+(?:nå|no|for tiden))?$/i, q),
+    phrase(/^hvor\s+langt\s+(?:har|er)\s+(?:de|dei|dere|vi|man|en|prosjektet)\s+(?:kommet|nådd)\s+(?:med|i)\s+(?<q>.+)$/i, q),
+    phrase(/^how\s+far\s+(?:along\s+)?(?:is|are|has|have)\s+(?<q>.+?)(?:\s+(?:come|got|gotten|progressed))?$/i, q),
+    // «hvilken fase er barnevern i?», «what phase is the oppvekst project in?»: the status answer names the phase.
+    phrase(/^(?:hvilken|hva|hva slags|which|what)\s+(?:fase|phase|stage)\s+(?:er|is|are|har|befinner)\s+(?<q>.+?)(?:\s+(?:seg\s+)?(?:i|in|at|på))?(?:\s+(?:nå|no|now))?$/i, q),
+    phrase(/^where\s+(?:is|are)\s+(?<q>.+?)\s+(?:at|now|at the moment|today)$/i, q),
+    phrase(new RegExp(`^(?:ble|blei|vart|was|has|have)\\s+(?<q>.+?)\\s+(?:been\\s+)?(?<s>${STATUS_ASKED})(?:\\s+(?:av|by)\\s+${BODY})?$`, 'i'), (m) => ({ query: m.groups!.q!.trim(), asked: m.groups!.s!.trim() })),
     phrase(/^hvordan\s+(?:går|gikk|ligger|står)\s+det\s+(?:egentlig\s+|an\s+|nå\s+)?(?:med|for|i)\s+(?<q>.+?)(?:\s+(?:nå|no|for tiden|egentlig))?$/i, q),
     phrase(/^hvor\s+(?:står|er)\s+(?:det med\s+|vi med\s+)?(?<q>.+?)(?:\s+(?:nå|no|for tiden|i dag))?$/i, q),
     phrase(/^hva\s+(?:er|blir)\s+status(?:en)?\s+(?:for|på|i|til|med|om)\s+(?<q>.+)$/i, q),
     phrase(/^hva\s+skjer\s+(?:med|i)\s+(?<q>.+)$/i, q),
-    phrase(/^(?:hvilken|hva slags)\s+status\s+har\s+(?<q>.+)$/i, q),
-    phrase(new RegExp(`^er\\s+(?<q>.+?)\\s+(?:blitt\\s+|ennå\\s+|allerede\\s+)?(?<s>${STATUS_ASKED})(?:\\s+(?:enda|ennå|nå|no|allerede|endå))?$`, 'i'), (m) => ({ query: m.groups!.q!.trim(), asked: m.groups!.s!.trim() })),
+    phrase(/^(?:hvilken|hva slags|hva|which|what)\s+status\s+har\s+(?<q>.+)$/i, q),
+    phrase(new RegExp(`^er\\s+(?<q>.+?)\\s+(?:(?:blitt|ennå|allerede|helt|heilt|kommet|endelig|faktisk)\\s+)*(?<s>${STATUS_ASKED})(?:\\s+(?:av|by)\\s+${BODY})?(?:\\s+(?:enda|ennå|nå|no|allerede|endå))?$`, 'i'), (m) => ({ query: m.groups!.q!.trim(), asked: m.groups!.s!.trim() })),
     phrase(/^how is it going with\s+(?<q>.+)$/i, q),
     phrase(/^how(?:\s+is|\s+are|'s)\s+(?<q>.+?)\s+(?:going|doing|coming along|progressing|getting on)$/i, q),
     phrase(/^what(?:'s|\s+is)\s+(?:the\s+)?(?:status|state|progress)\s+(?:of|for|on|with)\s+(?<q>.+)$/i, q),
@@ -78,8 +89,8 @@ export const ASK = {
   ],
   portfolio: [
     phrase(/^(?!.*(?:vedtak|beslutning|decision|avstemning|avstemming|avrøysting|initiativ))(?:vis|viser|syn|show|list|liste|gi|give|get|finn|find)(?:\s+(?:meg|me|oss|us))?(?:\s+(?:opp|out))?\s+(?:.*\s)?(?:prosjekter|prosjektene|projects|porteføljen|portfolio|oversikten?)(?:\s.*)?$/iu, whole),
-    phrase(/^(?!.*(?:vedtak|beslutning|decision|avstemning|avstemming|avrøysting|initiativ))(?:hvilke|hva|which|what|any|alle|all|de|the)\s+(?:.*\s)?(?:\p{L}*prosjekt\p{L}*|\p{L}*projects?)(?:\s.*)?$/iu, whole),
-    phrase(/^(?!.*(?:vedtak|beslutning|decision|avstemning|avstemming|avrøysting|initiativ))(?:finnes|fins|finst|er det|har vi|har dere|are there|is there|do we have|do you have|have we got)\s+(?:.*\s)?(?:\p{L}*prosjekt\p{L}*|projects?)(?:\s.*)?$/iu, whole),
+    phrase(/^(?!.*(?:vedtak|beslutning|decision|avstemning|avstemming|avrøysting|initiativ))(?:hvilke|hva|which|what|any|alle|all|de|the)\s+(?:.*[\s-])?(?:\p{L}*prosjekt\p{L}*|\p{L}*projects?)(?:\s.*)?$/iu, whole),
+    phrase(/^(?!.*(?:vedtak|beslutning|decision|avstemning|avstemming|avrøysting|initiativ))(?:finnes|fins|finst|er det|har vi|har dere|are there|is there|do we have|do you have|have we got)\s+(?:.*[\s-])?(?:\p{L}*prosjekt\p{L}*|projects?)(?:\s.*)?$/iu, whole),
     phrase(/^(?!.*(?:vedtak|beslutning|decision|avstemning|avstemming|avrøysting|initiativ))(?:\S+\s+){0,6}?\p{L}*(?:prosjekter|prosjektene|prosjekta|projects)(?:\s.*)?$/iu, whole),
     phrase(/^(?:prosjekter|prosjektene|prosjekta|prosjekt|projects)\s+(?:som|der|hvor|innen|innan|i|på|med|om|about|that|which|with|in|on|led|ledet|owned)\s+.+$/iu, whole),
     phrase(/^\S.*?\s+(?:sine|sin|sitt)\s+prosjekt\p{L}*\s+.+$/iu, whole),
@@ -88,14 +99,16 @@ export const ASK = {
   ],
   initiatives: [phrase(/^(?:.*\s)?(?:initiativer|initiativene|initiativa|initiativ|initiatives?)(?:\s.*)?$/iu, whole)],
   openPolls: [
-    phrase(/^(?:åpne|aktive|pågående|opne|open|active|current|ongoing|mine|my|nye)\s+(?:avstemninger|avstemningene|avstemmingar|avstemminger|avrøystingar|røystingar|polls|votes|saker)$/i, () => ({})),
-    phrase(/^(?:avstemninger|avstemningene|avstemmingar|avstemminger|avrøystingar|polls)(?:\s+(?:nå|no|now|i dag|today))?$/i, () => ({})),
-    phrase(/^(?:hvilke|hva|which|what|er det|har jeg|har vi|are there|is there|do i have|any|noen|skal jeg|må jeg|must i|should i|have i)\s+(?:.*\s)?(?:avstemning\p{L}*|avstemming\p{L}*|avrøysting\p{L}*|røysting\p{L}*|polls?|stemme|stemt|stemmer|vote|voted|voting|votes)(?:\s.*)?$/iu, () => ({})),
+    phrase(/^(?:(?:vis|syn|se|list|show|gi|give)(?:\s+(?:meg|me|oss|us))?(?:\s+(?:alle|all|the))?\s+)?(?:åpne|aktive|pågående|pågåande|opne|open|active|current|ongoing|mine|my|nye)\s+(?:avstemninger|avstemningene|avstemmingar|avstemminger|avrøystingar|røystingar|polls|votes|saker)$/i, () => ({})),
+    phrase(/^(?:(?:vis|syn|show|list)(?:\s+(?:meg|me))?\s+)?(?:avstemninger|avstemningene|avstemmingar|avstemminger|avrøystingar|polls)(?:\s+(?:nå|no|now|i dag|today))?$/i, () => ({})),
+    phrase(/^(?:hvilke|hva|which|what|er det|har jeg|har vi|are there|is there|do i have|anything|any|noe|noen|skal jeg|må jeg|must i|should i|have i)\s+(?:.*\s)?(?:avstemning\p{L}*|avstemming\p{L}*|avrøysting\p{L}*|røysting\p{L}*|polls?|stemme|stemt|stemmer|vote|voted|voting|votes)(?:\s.*)?$/iu, () => ({})),
   ],
   decisions: [
     phrase(/^(?:hvilke|hva|which|what|list|vis|show|siste|nyeste|latest|recent|alle|all)\s+(?:.*\s)?(?:vedtak\p{L}*|beslutning\p{L}*|avgjørelse\p{L}*|decisions?)(?:\s.*)?$/iu, whole),
     phrase(/^(?:hva|what)\s+(?:har|har vi|did|has|have|ble|vart|was)\s+(?:.*\s)?(?:vedtatt|besluttet|bestemt|decided?|approved?|avgjort)(?:\s.*)?$/iu, whole),
     phrase(/^(?:når|when)\s+(?:ble|vart|was)\s+(?<q>.+?)\s+(?:vedtatt|approved|decided|godkjent)$/i, (m) => ({ filters: `prosjekt ${m.groups!.q!.trim()}` })),
     phrase(/^(?:vedtak|vedtaka|vedtakene|beslutninger|decisions)\s+(?:om|for|i|fra|in|from|about|on|by|av|på|til|i fjor)(?:\s.*)?$/iu, whole),
+    // «programstyrets vedtak», «board decisions on byggesak»: a body, in the genitive or as a noun before, then the decisions.
+    phrase(new RegExp(`^${BODY}(?:s|'s)?\\s+(?:vedtak|vedtaka|vedtakene|beslutninger|beslutningene|decisions)(?:\\s.*)?$`, 'iu'), whole),
   ],
 } satisfies Record<string, Phrase[]>;
