@@ -299,6 +299,17 @@ describe('forged card data, verb by verb', () => {
     },
     { verb: VERB.rolesShow, as: NILS, data: () => ({ personId: 'person-nils-demoberg' }), writes: false },
     { verb: VERB.rolesSet, as: NILS, data: () => ({ personId: 'person-nils-demoberg', roles: 'admin,secretariat', aadObjectId: SECRETARIAT.aadObjectId }), writes: false },
+    { verb: VERB.areasShow, as: NILS, data: () => ({ aadObjectId: SECRETARIAT.aadObjectId }), writes: false },
+    { verb: VERB.areasSet, as: NILS, data: () => ({ areas: 'forfalsket', aadObjectId: SECRETARIAT.aadObjectId, networkId: 'digi-vestland' }), writes: false },
+    {
+      verb: VERB.areasSet, as: SECRETARIAT, data: () => ({ areas: 'arkivering\nvelferdsteknologi', networkId: 'digi-vestland' }),
+      writes: true,
+      // The network is the presser's own, whatever the card says.
+      check: (p) => {
+        expect(p.networks.find((n) => n.id === 'digitrondelag')!.areas).toEqual(['arkivering', 'velferdsteknologi']);
+        expect(p.networks.find((n) => n.id === 'digi-vestland')!.areas).not.toEqual(['arkivering', 'velferdsteknologi']);
+      },
+    },
     { verb: VERB.pollOpen, as: NILS, data: () => pollForm({ createdBy: 'person-sekretariat' }), writes: false },
     {
       verb: VERB.pollOpen, as: SECRETARIAT, data: () => pollForm({ question: 'Forfalsket?' }),

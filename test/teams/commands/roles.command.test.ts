@@ -21,7 +21,7 @@ describe('roles', () => {
     expect(inputsOf(card).personId?.value).toBe('');
     // Board roles follow from the programme board's terms, so the roles card no longer offers them.
     expect(choiceValues(inputsOf(card).roles)).toEqual(['resource_group', 'secretariat', 'project_lead', 'admin']);
-    expect(executesOf(card)).toEqual([expect.objectContaining({ verb: VERB.rolesSet, data: {} })]);
+    expect(executesOf(card)).toEqual([expect.objectContaining({ verb: VERB.rolesSet, data: {} }), expect.objectContaining({ verb: VERB.areasShow, data: {} })]);
     expect(store.read()).toBe(demo);
   });
 

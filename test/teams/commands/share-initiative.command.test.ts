@@ -1,3 +1,4 @@
+import { OTHER_AREA } from '../../../src/domain/areas';
 import { VERB } from '../../../src/cards/actions';
 import { demoPortfolio } from '../../../src/flokk';
 import { shareInitiativeForm } from '../../../src/teams/commands/share-initiative.command';
@@ -24,7 +25,8 @@ describe('shareInitiativeForm', () => {
   it('offers the network’s own areas and organisations only', async () => {
     const card = cardOf(await shareInitiativeForm(aTurn(demo, { networkId: 'digi-vestland', from: NILS }).turn, { title: '' }));
     const network = demo.networks.find((n) => n.id === 'digi-vestland')!;
-    expect(choiceValues(inputsOf(card).area)).toEqual(network.areas);
+    // The network's own areas, then «annet» with a text field beside it.
+    expect(choiceValues(inputsOf(card).area)).toEqual([...network.areas, OTHER_AREA]);
     const sources = choiceValues(inputsOf(card).sourceOrganisationId);
     expect(sources).toContain('kommune-4601');
     expect(sources).not.toContain('kommune-5001');
