@@ -5,8 +5,20 @@ import type { ConversationRef, Portfolio } from './schema';
 
 type Kind = Portfolio['conversations'][number]['kind'];
 
-/** Remembers a conversation Flokk was installed in, so it can post there later. */
-export function rememberConversation(p: Portfolio, networkId: string, ref: ConversationRef, kind: Kind): Mutation<boolean> {
+/**
+ * The conversation itself, outside any thread: a channel is remembered, and announced in, as the
+ * channel, whichever thread the command that named it was typed in. A poll keeps its thread.
+ */
+export function outsideThread(ref: ConversationRef): ConversationRef {
+  if (ref.rootMessageId === undefined) return ref;
+  const channel = { ...ref };
+  delete channel.rootMessageId;
+  return channel;
+}
+
+/** Remembers a conversation Flokk was installed in, so it can post there later (outside any thread). */
+export function rememberConversation(p: Portfolio, networkId: string, inThread: ConversationRef, kind: Kind): Mutation<boolean> {
+  const ref = outsideThread(inThread);
   const existing = p.conversations.find((c) => c.ref.conversationId === ref.conversationId);
   if (existing && existing.networkId === networkId && existing.ref.serviceUrl === ref.serviceUrl) return { next: p, result: false };
   const entry = { networkId, ref, kind, announce: existing?.announce ?? false };
@@ -25,6 +37,8 @@ export function setAnnouncementChannel(p: Portfolio, actor: Actor, ref: Conversa
   return { next: { ...remembered, conversations }, result: undefined };
 }
 
+/** Where the network's announcements go: the channel's top level, never a thread. */
 export function announcementChannel(p: Portfolio, networkId: string): ConversationRef | undefined {
-  return p.conversations.find((c) => c.networkId === networkId && c.announce)?.ref;
+  const ref = p.conversations.find((c) => c.networkId === networkId && c.announce)?.ref;
+  return ref && outsideThread(ref);
 }

@@ -194,6 +194,11 @@ export const ConversationRef = z.object({
   tenantId: z.string().optional(),
   channelId: z.string().default('msteams'),
   botId: z.string().optional(),
+  /**
+   * In a channel, the message that starts the thread (Teams' reply chain) this conversation is in;
+   * absent for the channel itself, a chat, and whatever was stored before threads were kept.
+   */
+  rootMessageId: z.string().min(1).max(200).optional(),
 });
 export type ConversationRef = z.infer<typeof ConversationRef>;
 

@@ -66,13 +66,49 @@ export function conversationKindOf(a: Activity): ConversationKind {
   return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
 }
 
-/** Where to post later. For a channel, the channel itself rather than the thread the command was typed in. */
+/**
+ * NOTE: in a channel, Teams names the thread (reply chain) an activity is in by the channel's id,
+ * `;messageid=`, and the id of the message that starts the thread: `19:…@thread.tacv2;messageid=17…`.
+ */
+const THREAD_ROOT = /;messageid=([^;]{1,200})(?:;|$)/i;
+
+/**
+ * The thread a channel activity is in, by the message that starts it; none when the message the
+ * activity is about (the message itself, or the card a button was pressed on) starts it, as a
+ * channel's top-level post does.
+ */
+export function threadRootOf(a: Activity): string | undefined {
+  if (conversationKindOf(a) !== 'channel') return undefined;
+  const root = THREAD_ROOT.exec(a.conversation?.id ?? '')?.[1];
+  const subject = a.type === 'invoke' ? a.replyToId : a.id;
+  return root !== undefined && root !== subject ? root : undefined;
+}
+
+/**
+ * Where the turn happened, to post there later. For a channel, `conversationId` is the channel
+ * itself and `rootMessageId` the thread the activity is in: a poll keeps both, so that its messages
+ * stay in its thread; what is remembered of the conversation (the announcement channel) keeps the
+ * channel alone (see `outsideThread`).
+ */
 export function conversationRefOf(a: Activity): ConversationRef {
   const kind = conversationKindOf(a);
   const teamsChannelId = (a.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
   const id = a.conversation?.id ?? '';
   const conversationId = kind === 'channel' ? (teamsChannelId ?? id.split(';')[0]!) : id;
-  return { conversationId, serviceUrl: a.serviceUrl ?? '', tenantId: tenantOf(a), channelId: a.channelId ?? 'msteams', botId: a.recipient?.id };
+  const rootMessageId = threadRootOf(a);
+  return {
+    conversationId,
+    serviceUrl: a.serviceUrl ?? '',
+    tenantId: tenantOf(a),
+    channelId: a.channelId ?? 'msteams',
+    botId: a.recipient?.id,
+    ...(rootMessageId ? { rootMessageId } : {}),
+  };
+}
+
+/** The conversation id to send to: in a channel thread the thread, so that a post is a reply in it. */
+export function connectorConversationId(ref: ConversationRef): string {
+  return ref.rootMessageId ? `${ref.conversationId};messageid=${ref.rootMessageId}` : ref.conversationId;
 }
 
 /** Which network a turn belongs to; in local mode an unlisted tenant reaches the default network. */

@@ -1,3 +1,4 @@
+import { boardWordOf } from '../domain/body-terms';
 import type { AdaptiveCard } from '../cards/card';
 import { plain } from '../cards/escape';
 import type { Config } from '../config';
@@ -25,11 +26,12 @@ export interface OutboundMessage {
 export interface Outbox {
   /** Posts to the network's announcement channel, if it has one. */
   announce(networkId: string, card: AdaptiveCard, text?: string): void;
-  /** Posts a new message; resolves with its activity id once sent. */
+  /** Posts a new message, in the reference's thread when it names one; resolves with its activity id once sent. */
   post(ref: ConversationRef, message: OutboundMessage): Promise<string | undefined>;
   /**
-   * Replaces a message Flokk sent earlier. Updates to the same message that pile up collapse into
-   * the latest; resolves once that update has been sent (or has failed and been logged).
+   * Replaces a message Flokk sent earlier, addressed in the conversation (and thread) it was posted
+   * in. Updates to the same message that pile up collapse into the latest; resolves once that update
+   * has been sent (or has failed and been logged).
    */
   update(ref: ConversationRef, activityId: string, render: () => AdaptiveCard | undefined): Promise<void>;
   /** Resolves when everything queued so far has been sent (or has failed and been logged). */
@@ -88,7 +90,10 @@ export function refreshSharedCard(s: EffectServices, pollId: string): Promise<vo
   });
 }
 
-/** When consensus fails: the leader's card, posted in the poll's conversation with the leader mentioned. */
+/**
+ * When consensus fails: the leader's card, posted in the poll's conversation with the leader
+ * mentioned. A poll opened in a channel thread keeps its thread, so the card follows the poll there.
+ */
 export function postLeaderCard(s: EffectServices, pollId: string): void {
   const p = s.store.read();
   const poll = p.polls.find((x) => x.id === pollId);
@@ -97,19 +102,22 @@ export function postLeaderCard(s: EffectServices, pollId: string): void {
   const { card, leader } = leaderCardOf(p, poll, network, s.clock());
   const mention = leader ? mentionOf(leader) : undefined;
   // The mention stands in the sentence that says why, not alone on a line above the card.
-  const t = messages(network.locale);
+  const t = messages(network.locale, boardWordOf(p, network.id));
   const text = mention?.entity ? t.poll.leaderNeeded(mention.text, plain(poll.question)) : undefined;
   void s.outbox.post(poll.conversation, { text, entities: mention?.entity ? [mention.entity] : [], card });
 }
 
-/** A reminder to those who have not voted; anonymous polls name nobody (naming who has not voted would tell who has). */
+/**
+ * A reminder to those who have not voted, in the poll's conversation (its thread, in a channel);
+ * anonymous polls name nobody (naming who has not voted would tell who has).
+ */
 export function postReminder(s: EffectServices, pollId: string, personIds: readonly string[]): number {
   const p = s.store.read();
   const poll = p.polls.find((x) => x.id === pollId);
   const people = personIds.flatMap((id) => p.people.find((x) => x.id === id) ?? []);
   const network = p.networks.find((n) => n.id === poll?.networkId);
   if (!poll?.conversation || people.length === 0 || !network) return 0;
-  const t = messages(network.locale);
+  const t = messages(network.locale, boardWordOf(p, network.id));
   const named = mentionAll(poll.anonymous ? [] : people);
   const text = poll.anonymous ? t.poll.reminderAnonymous(people.length) : t.poll.reminderText(named.text);
   void s.outbox.post(poll.conversation, { text: `${text} «${plain(poll.question)}»`, entities: named.entities });

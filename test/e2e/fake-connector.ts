@@ -10,6 +10,8 @@ export interface Received {
   path: string;
   conversationId: string;
   activity: Record<string, any>;
+  /** The activity id the connector answered with: the id of the message sent, for a later update or a button pressed on it. */
+  answeredId?: string;
 }
 
 export interface FakeConnector {
@@ -58,11 +60,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         return;
       }
       const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(req.url ?? '');
+      const answeredId = `sent-${next++}`;
       if (m) {
-        received.push({ method: req.method ?? '', path: req.url ?? '', conversationId: decodeURIComponent(m[1]!), activity: body ? JSON.parse(body) : {} });
+        received.push({ method: req.method ?? '', path: req.url ?? '', conversationId: decodeURIComponent(m[1]!), activity: body ? JSON.parse(body) : {}, answeredId });
       }
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `sent-${next++}` }));
+      res.end(JSON.stringify({ id: answeredId }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

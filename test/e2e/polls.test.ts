@@ -146,7 +146,8 @@ describe('a block, and the leader decides', () => {
     expect(textOf(closed.value)).toContain('Venter på lederens avgjørelse');
     expect(bot.flokk.store.read().decisions.some((d) => d.pollId === poll.id)).toBe(false);
     await bot.flokk.outbox.idle();
-    const leaderCard = connector.take().find((s) => s.method === 'POST' && s.conversationId === CHANNEL)!;
+    // The fixtures' channel messages are replies in thread 1: the poll's messages stay in that thread.
+    const leaderCard = connector.take().find((s) => s.method === 'POST' && s.conversationId === `${CHANNEL};messageid=1`)!;
     expect(textOf(leaderCard)).toContain('Ola Demodal: konsensus ble ikke nådd');
     expect(leaderCard.activity.entities).toContainEqual({ type: 'mention', text: '<at>Ola Demodal</at>', mentioned: { id: BOARD_LEADER.aadObjectId, name: 'Ola Demodal' } });
     expect(replyToId).toBeDefined();

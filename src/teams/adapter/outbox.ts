@@ -3,6 +3,7 @@ import type { AdaptiveCard } from '../../cards/card';
 import { announcementChannel } from '../../domain/conversations';
 import type { ConversationRef, Portfolio } from '../../domain/schema';
 import type { Logger } from '../../log';
+import { connectorConversationId } from '../activity';
 import type { Outbox, OutboundMessage } from '../effects';
 import { ConversationRateLimiter } from '../proactive/rate-limiter';
 import { guardAgainstReposts } from './no-ambiguous-repost';
@@ -18,6 +19,8 @@ export const toActivity = (m: OutboundMessage): Partial<Activity> => ({
 /**
  * The outbox through the Bot Framework: continueConversation per send, one conversation at a
  * time and in order. The connector client itself retries 429 and 503 answers, honouring Retry-After.
+ * A reference with a thread is sent to that thread; sends to a channel's threads share the
+ * channel's queue, so they keep their order and the channel's rate.
  */
 export class ProactiveOutbox implements Outbox {
   private readonly chains = new Map<string, Promise<unknown>>();
@@ -87,7 +90,7 @@ function toReference(ref: ConversationRef): Partial<ConversationReference> {
   return {
     channelId: ref.channelId,
     serviceUrl: ref.serviceUrl,
-    conversation: { id: ref.conversationId, isGroup: true, conversationType: 'channel', tenantId: ref.tenantId, name: '' },
+    conversation: { id: connectorConversationId(ref), isGroup: true, conversationType: 'channel', tenantId: ref.tenantId, name: '' },
     ...(ref.botId ? { bot: { id: ref.botId, name: 'Flokk' } } : {}),
   };
 }
