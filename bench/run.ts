@@ -4,6 +4,7 @@ import type { BenchOptions, BenchResult } from './lib/bench';
 import { botRuntime } from './lib/bot-process';
 import { loadResults, machine, ORDER, renderResults, saveResult, writeDoc, DOC } from './lib/report';
 import { runLookupBench } from './lookup.bench';
+import { runPostgresBench } from './postgres.bench';
 import { runScaleBench } from './scale.bench';
 import { runUnderstandingBench } from './understanding.bench';
 import { runVotesBench } from './votes.bench';
@@ -21,6 +22,7 @@ const BENCHES: Record<string, (o: BenchOptions) => Promise<BenchResult>> = {
   votes: runVotesBench,
   scale: runScaleBench,
   understanding: runUnderstandingBench,
+  postgres: runPostgresBench,
 };
 
 async function main(): Promise<void> {
