@@ -1,7 +1,7 @@
 import { VERB } from '../../src/cards/actions';
 import { OTHER_AREA } from '../../src/domain/areas';
 import { NILS, SECRETARIAT, type User } from '../fixtures/activities';
-import { cardOf, startTestBot, textOf, type TestBot } from './harness';
+import { cardOf, inputIdsOf, startTestBot, textOf, type TestBot } from './harness';
 
 /**
  * A network's areas through POST /api/messages: the secretariat keeps the list (from its roles
@@ -18,17 +18,7 @@ const press = async (verb: string, data: Record<string, unknown>, from: User) =>
   expect(status).toBe(200);
   return body as { type: string; value: any };
 };
-const inputs = (card: unknown): Record<string, any> => {
-  const found: Record<string, any> = {};
-  const walk = (n: any): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!n || typeof n !== 'object') return;
-    if (typeof n.id === 'string' && String(n.type).startsWith('Input.')) found[n.id] = n;
-    Object.values(n).forEach(walk);
-  };
-  walk(card);
-  return found;
-};
+const inputs = inputIdsOf;
 const areas = () => bot.flokk.store.read().networks.find((n) => n.id === 'digitrondelag')!.areas;
 const PROPOSAL = { title: 'Felles beredskapsplan', ownerOrganisationId: 'kommune-5057', horizon: 'H1' };
 

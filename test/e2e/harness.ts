@@ -119,6 +119,19 @@ export function textOf(sent: Received | { activity: Record<string, any> } | Reco
   return parts.join('\n');
 }
 
+/** A card's inputs by id, wherever they sit in it. */
+export function inputIdsOf(card: unknown): Record<string, any> {
+  const found: Record<string, any> = {};
+  const walk = (n: any): void => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!n || typeof n !== 'object') return;
+    if (typeof n.id === 'string' && String(n.type).startsWith('Input.')) found[n.id] = n;
+    Object.values(n).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
+
 export function cardOf(sent: Received): Record<string, any> {
   const card = sent.activity.attachments?.[0]?.content;
   if (!card) throw new Error(`expected a card, got: ${JSON.stringify(sent.activity).slice(0, 300)}`);

@@ -4,7 +4,7 @@ import { Portfolio } from '../../src/domain/schema';
 import { readPortfolioFile } from '../../src/store/load-portfolio';
 import { LowdbStore } from '../../src/store/lowdb-store';
 import { HANNE, installed, NILS, SECRETARIAT, STRANGER, type User } from '../fixtures/activities';
-import { cardOf, startTestBot, textOf, type TestBot } from './harness';
+import { cardOf, inputIdsOf, startTestBot, textOf, type TestBot } from './harness';
 
 /**
  * Initiatives, interest, proposals, the lifecycle and announcements, through POST /api/messages
@@ -22,17 +22,7 @@ const press = async (verb: string, data: Record<string, unknown>, from: User, ex
   expect(status).toBe(200);
   return body as { type: string; value: any };
 };
-const inputIds = (card: any): Record<string, any> => {
-  const found: Record<string, any> = {};
-  const walk = (n: any): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!n || typeof n !== 'object') return;
-    if (typeof n.id === 'string' && String(n.type).startsWith('Input.')) found[n.id] = n;
-    Object.values(n).forEach(walk);
-  };
-  walk(card);
-  return found;
-};
+const inputIds = inputIdsOf;
 
 const validInitiative = {
   title: 'Felles løsning for digital postkasse til innbyggere',

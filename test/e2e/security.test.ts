@@ -94,12 +94,19 @@ describe('a slow handler', () => {
       bot.connector.take();
       disk.release();
       await bot.flokk.store.flush();
-      await new Promise((r) => setTimeout(r, 50));
-      await bot.flokk.outbox.idle();
+      // The handler finishes after its turn and then updates the card: wait for that update (5 s at most).
+      const sent: ReturnType<typeof bot.connector.take> = [];
+      const isUpdate = (s: (typeof sent)[number]) => s.method === 'PUT' && s.path.endsWith('/activities/initiative-card');
+      for (const until = Date.now() + 5000; !sent.some(isUpdate) && Date.now() < until; ) {
+        await bot.flokk.outbox.idle();
+        sent.push(...bot.connector.take());
+        if (!sent.some(isUpdate)) await new Promise((r) => setTimeout(r, 20));
+      }
       const marks = bot.flokk.store.read().initiatives.find((i) => i.id === 'i-felles-kommunal-journal')!.interest.filter((m) => m.personId === 'person-nils-demoberg');
       expect(marks).toHaveLength(1);
       // The shared card, for everyone in the conversation: it lists Ørland, and not as «you».
-      const update = bot.connector.take().find((s) => s.method === 'PUT' && s.path.endsWith('/activities/initiative-card'))!;
+      const update = sent.find(isUpdate)!;
+      expect(update).toBeDefined();
       expect(textOf(update)).toMatch(/vil være med: .*Ørland/);
       expect(textOf(update)).not.toContain('Ørland er med.');
     } finally {
